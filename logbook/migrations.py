@@ -1,0 +1,77 @@
+"""Numbered schema migrations. Append new ones at the end; never edit an applied one."""
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+migrations = Migrations("unhurried")
+
+
+@migrations()
+def m001_core_tables(db):
+    db["users"].create(
+        {"id": int, "name": str, "role": str, "created_at": str},
+        pk="id",
+        not_null={"name", "role", "created_at"},
+    )
+    db["users"].create_index(["name"], unique=True)
+    db["sessions"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "persona_id": str,
+            "card_hash": str,
+            "model_backend": str,
+            "engine_version": str,
+            "mode": str,
+            "status": str,
+            "started_at": str,
+            "ended_at": str,
+            "submitted_at": str,
+        },
+        pk="id",
+        not_null={"user_id", "persona_id", "card_hash", "model_backend", "engine_version", "mode", "status",
+                  "started_at"},
+        foreign_keys=[("user_id", "users", "id")],
+    )
+    db["sessions"].create_index(["user_id", "started_at"])
+    db["turns"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "idx": int,
+            "speaker": str,
+            "text": str,
+            "created_at": str,
+            "state_json": str,
+            "feedback_json": str,
+            "source": str,
+        },
+        pk="id",
+        not_null={"session_id", "idx", "speaker", "text", "created_at", "source"},
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["turns"].create_index(["session_id", "idx"], unique=True)
+    db["reflections"].create(
+        {"id": int, "session_id": int, "turn_id": int, "body_json": str, "updated_at": str},
+        pk="id",
+        not_null={"session_id", "body_json", "updated_at"},
+        foreign_keys=[("session_id", "sessions", "id"), ("turn_id", "turns", "id")],
+    )
+    db["reflections"].create_index(["session_id", "turn_id"], unique=True)
+    db["reviews"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "reviewer_id": int,
+            "turn_id": int,
+            "verdict": str,
+            "label": str,
+            "comment": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"session_id", "reviewer_id", "created_at"},
+        foreign_keys=[("session_id", "sessions", "id"), ("reviewer_id", "users", "id"), ("turn_id", "turns", "id")],
+    )
+    db["reviews"].create_index(["session_id"])
+    db["turns"].enable_fts(["text"], create_triggers=True, tokenize="porter")

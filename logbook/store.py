@@ -1,0 +1,149 @@
+"""The logbook's API: every read and write of sessions, turns and reflections goes through here.
+
+Each turn is written the moment it exists, in its own short transaction, so a browser refresh or a
+crash loses at most the reply that was being generated.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .db import connect, db_path, write
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _decode_turn(row: dict) -> dict:
+    row = dict(row)
+    for column in ("state", "feedback"):
+        raw = row.pop(f"{column}_json")
+        row[column] = json.loads(raw) if raw else None
+    return row
+
+
+class Logbook:
+    """Session logs in one SQLite file. Cheap to create; holds no connection."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else db_path()
+
+    def _db(self):
+        return connect(self.path)
+
+    # users -----------------------------------------------------------------------------------
+
+    def ensure_user(self, name: str, role: str = "trainee") -> dict:
+        """The user called `name`, created on first use."""
+        with self._db() as db:
+            with write(db):
+                rows = list(db["users"].rows_where("name = ?", [name]))
+                if rows:
+                    return rows[0]
+                user_id = db["users"].insert({"name": name, "role": role, "created_at": now()}).last_pk
+                return db["users"].get(user_id)
+
+    # sessions --------------------------------------------------------------------------------
+
+    def create_session(self, *, user_id: int, persona_id: str, card_hash: str, model_backend: str,
+                       engine_version: str, mode: str = "coach") -> int:
+        with self._db() as db:
+            with write(db):
+                return db["sessions"].insert({
+                    "user_id": user_id,
+                    "persona_id": persona_id,
+                    "card_hash": card_hash,
+                    "model_backend": model_backend,
+                    "engine_version": engine_version,
+                    "mode": mode,
+                    "status": "active",
+                    "started_at": now(),
+                }).last_pk
+
+    def get_session(self, session_id: int) -> dict | None:
+        with self._db() as db:
+            rows = list(db["sessions"].rows_where("id = ?", [session_id]))
+            return rows[0] if rows else None
+
+    def list_sessions(self, user_id: int, status: str | None = None) -> list[dict]:
+        """A user's sessions, newest first, each with its number of turns."""
+        where = "s.user_id = ?" + (" and s.status = ?" if status else "")
+        params = [user_id] + ([status] if status else [])
+        with self._db() as db:
+            return list(db.query(
+                f"""select s.*, (select count(*) from turns t where t.session_id = s.id) as turn_count
+                    from sessions s where {where} order by s.started_at desc, s.id desc""",
+                params,
+            ))
+
+    def finish_session(self, session_id: int) -> None:
+        with self._db() as db:
+            with write(db):
+                db["sessions"].update(session_id, {"status": "finished", "ended_at": now()})
+
+    # turns -----------------------------------------------------------------------------------
+
+    def add_turn(self, session_id: int, speaker: str, text: str, *, source: str,
+                 state: dict | None = None, feedback: dict | None = None) -> dict:
+        """Append a turn at the next index, atomically, and return it."""
+        with self._db() as db:
+            with write(db):
+                idx = db.execute(
+                    "select coalesce(max(idx), -1) + 1 from turns where session_id = ?", [session_id]
+                ).fetchone()[0]
+                turn_id = db["turns"].insert({
+                    "session_id": session_id,
+                    "idx": idx,
+                    "speaker": speaker,
+                    "text": text,
+                    "created_at": now(),
+                    "state_json": json.dumps(state) if state is not None else None,
+                    "feedback_json": json.dumps(feedback) if feedback is not None else None,
+                    "source": source,
+                }).last_pk
+                return _decode_turn(db["turns"].get(turn_id))
+
+    def turns(self, session_id: int) -> list[dict]:
+        with self._db() as db:
+            return [_decode_turn(r) for r in db["turns"].rows_where(
+                "session_id = ?", [session_id], order_by="idx")]
+
+    def search_turns(self, query: str, *, user_id: int, limit: int = 50) -> list[dict]:
+        """Full-text search over one user's turns, best match first."""
+        with self._db() as db:
+            return list(db.query(
+                """select t.id, t.session_id, t.idx, t.speaker, t.text, s.persona_id
+                   from turns_fts f join turns t on t.id = f.rowid join sessions s on s.id = t.session_id
+                   where turns_fts match ? and s.user_id = ? order by f.rank limit ?""",
+                [_fts_phrase(query), user_id, limit],
+            ))
+
+    # reflections -----------------------------------------------------------------------------
+
+    def save_reflection(self, session_id: int, body: dict[str, Any], turn_id: int | None = None) -> None:
+        """Save a reflection on a turn (or on the whole session when turn_id is None), replacing the last."""
+        with self._db() as db:
+            with write(db):
+                existing = db.execute(
+                    "select id from reflections where session_id = ? and turn_id is ?", [session_id, turn_id]
+                ).fetchone()
+                row = {"session_id": session_id, "turn_id": turn_id, "body_json": json.dumps(body),
+                       "updated_at": now()}
+                if existing:
+                    db["reflections"].update(existing[0], row)
+                else:
+                    db["reflections"].insert(row)
+
+    def reflections(self, session_id: int) -> list[dict]:
+        with self._db() as db:
+            rows = db["reflections"].rows_where("session_id = ?", [session_id], order_by="id")
+            return [{"body": json.loads(r.pop("body_json")), **r} for r in rows]
+
+
+def _fts_phrase(query: str) -> str:
+    """Quote each word so user text can never be read as FTS syntax."""
+    words = [w.replace('"', "") for w in query.split()]
+    return " ".join(f'"{w}"' for w in words if w) or '""'
