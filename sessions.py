@@ -1,0 +1,177 @@
+"""The one service API: what a trainee can do with a practice session.
+
+Pages, CLIs and tests all go through `Practice`; it ties the persona cards, the feedback engine,
+the simulated client and the logbook together, in the order design.md describes for one turn:
+validate and save the trainee's text, label it, update the client's state, stream the reply,
+save the reply with its state and source.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+from langchain_core.language_models import BaseChatModel
+
+import feedback
+import simulator
+from feedback.types import HistoryTurn, TurnFeedback
+from logbook import Logbook
+from personas import CardSet, PersonaCard, load_cards
+
+MAX_TURN_CHARS = 2_000
+MODES = ("coach", "exam")
+DEFAULT_USER = "trainee"
+
+
+class TextRejected(ValueError):
+    """The text cannot be used as it is; the message tells the trainee why and what to do."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str | None, *, limit: int = MAX_TURN_CHARS, what: str = "message") -> str:
+    """Normalise what the trainee typed, or refuse it with a plain reason (nothing is silently cut)."""
+    text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text).strip()
+    if not text:
+        raise TextRejected(f"Your {what} is empty. Write something before sending.")
+    if len(text) > limit:
+        raise TextRejected(
+            f"Your {what} is {len(text):,} characters; the limit is {limit:,}. "
+            "Shorten it and send again: nothing has been saved yet, so copy it first if you want to keep it."
+        )
+    return text
+
+
+@dataclass
+class SessionView:
+    """Everything a page needs to show one session."""
+
+    session: dict
+    card: PersonaCard
+    turns: list[dict]
+
+    @property
+    def id(self) -> int:
+        return self.session["id"]
+
+    @property
+    def awaiting_reply(self) -> bool:
+        """The trainee has spoken and the client has not answered yet (e.g. the model failed)."""
+        return bool(self.turns) and self.turns[-1]["speaker"] == "trainee"
+
+    @property
+    def state(self) -> dict | None:
+        """The client's state as of its latest turn."""
+        return next((t["state"] for t in reversed(self.turns) if t["speaker"] == "client"), None)
+
+    def history(self) -> list[HistoryTurn]:
+        return to_history(self.turns)
+
+
+def to_history(turns: list[dict]) -> list[HistoryTurn]:
+    return [
+        HistoryTurn(speaker=t["speaker"], text=t["text"],
+                    feedback=TurnFeedback.model_validate(t["feedback"]) if t["feedback"] else None)
+        for t in turns
+    ]
+
+
+class Practice:
+    """Practice sessions for one logbook, one set of persona cards and one model backend."""
+
+    def __init__(self, logbook: Logbook, cards: CardSet, model_spec: str | None = None,
+                 chat_model: BaseChatModel | None = None):
+        self.logbook = logbook
+        self.cards = cards
+        self.model_spec = simulator.resolve_model_spec(model_spec)
+        self._chat_model = chat_model
+
+    @classmethod
+    def from_settings(cls) -> "Practice":
+        """Built from the environment: UNHURRIED_DB and UNHURRIED_MODEL (see README)."""
+        return cls(Logbook(), load_cards())
+
+    @cached_property
+    def backend(self) -> simulator.BackendInfo:
+        return simulator.describe_backend(self.model_spec)
+
+    @property
+    def chat_model(self) -> BaseChatModel:
+        """Loaded on the first reply, not at start-up, and shared across the process."""
+        if self._chat_model is None:
+            self._chat_model = simulator.get_chat_model(self.model_spec)
+        return self._chat_model
+
+    # sessions --------------------------------------------------------------------------------
+
+    def start_session(self, persona_id: str, *, mode: str = "coach", user_name: str = DEFAULT_USER) -> int:
+        """Open a session: the client's opening line is its first turn."""
+        if persona_id not in self.cards.cards:
+            raise KeyError(f"No persona card called {persona_id!r}.")
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        card = self.cards.cards[persona_id]
+        user = self.logbook.ensure_user(user_name)
+        session_id = self.logbook.create_session(
+            user_id=user["id"], persona_id=persona_id, card_hash=self.cards.hashes[persona_id],
+            model_backend=self.model_spec, engine_version=feedback.ENGINE_VERSION, mode=mode,
+        )
+        self.logbook.add_turn(session_id, "client", card.opening_line, source="opening",
+                              state=simulator.initial_state(card).model_dump())
+        return session_id
+
+    def view(self, session_id: int) -> SessionView:
+        session = self.logbook.get_session(session_id)
+        if session is None:
+            raise KeyError(f"No session {session_id}.")
+        card = self.cards.cards.get(session["persona_id"])
+        if card is None:
+            raise KeyError(f"Session {session_id} used persona {session['persona_id']!r}, which is not loaded.")
+        return SessionView(session, card, self.logbook.turns(session_id))
+
+    def open_sessions(self, user_name: str = DEFAULT_USER) -> list[dict]:
+        user = self.logbook.ensure_user(user_name)
+        return self.logbook.list_sessions(user["id"], status="active")
+
+    def finish(self, session_id: int) -> None:
+        self.logbook.finish_session(session_id)
+
+    def scores(self, session_id: int) -> feedback.SessionScores:
+        return feedback.session_scores(self.view(session_id).history())
+
+    # one turn --------------------------------------------------------------------------------
+
+    def trainee_turn(self, session_id: int, text: str) -> dict:
+        """Validate, label and save the trainee's turn. The client's reply is a separate step."""
+        view = self.view(session_id)
+        if view.session["status"] != "active":
+            raise TextRejected("This session has ended; start a new one to keep practising.")
+        if view.awaiting_reply:
+            raise TextRejected("The client has not answered your last turn yet. Ask for the reply first.")
+        text = clean_text(text)
+        verdict = feedback.analyse_turn(text, view.history())
+        return self.logbook.add_turn(session_id, "trainee", text, source="typed",
+                                     feedback=verdict.model_dump())
+
+    def client_reply(self, session_id: int, *, seed: int | None = None) -> Iterator[str]:
+        """Stream the client's reply to the last trainee turn; the turn is saved when it is complete.
+
+        If the stream is abandoned or the model fails (simulator.ClientModelError), nothing is saved
+        and the trainee's turn is still waiting: calling this again retries.
+        """
+        view = self.view(session_id)
+        if not view.awaiting_reply:
+            raise TextRejected("There is no trainee turn waiting for a reply.")
+        previous = simulator.ClientState.model_validate(view.state) if view.state else simulator.initial_state(view.card)
+        verdict = TurnFeedback.model_validate(view.turns[-1]["feedback"])
+        state = simulator.next_state(view.card, previous, verdict)
+        client = simulator.SimulatedClient(view.card, self.chat_model)
+        stream = client.stream_reply(view.history(), state, seed=seed)
+        yield from stream
+        self.logbook.add_turn(session_id, "client", stream.result.text, source=stream.result.source,
+                              state=state.model_dump())
