@@ -1,0 +1,14 @@
+"""Unhurried's Streamlit entry point: routing and the sidebar only; pages live in ui/."""
+import streamlit as st
+
+from ui import sidebar
+
+st.set_page_config(page_title="Unhurried", page_icon="🌿", layout="centered")
+
+page = st.navigation([
+    st.Page("ui/practise.py", title="Practise", icon=":material/forum:", url_path="practise", default=True),
+    st.Page("ui/personas.py", title="Personas", icon=":material/badge:", url_path="personas"),
+    st.Page("ui/about.py", title="About & data", icon=":material/info:", url_path="about"),
+])
+sidebar.render()
+page.run()

@@ -1,0 +1,119 @@
+"""Practise: pick a persona, talk with the simulated client, see feedback on each turn."""
+import streamlit as st
+
+import simulator
+from sessions import MODES, TextRejected
+from ui.services import practice
+from ui.widgets import disclaimer, feedback_note, openness_gauge, plain
+
+service = practice()
+
+
+def pick_persona() -> None:
+    st.title("Practise a session")
+    cards = service.cards
+    if cards.errors:
+        with st.expander(f"{len(cards.errors)} problem(s) in the persona cards: those cards are not offered"):
+            for error in cards.errors:
+                st.text(str(error))
+    if not cards.cards:
+        st.error("No persona cards could be loaded. See the problems above, or the Personas page.")
+        return
+    resumable = service.open_sessions()
+    if resumable:
+        st.subheader("Carry on where you left off")
+        for session in resumable[:5]:
+            card = cards.cards.get(session["persona_id"])
+            name = card.display_name if card else session["persona_id"]
+            if st.button(f"{name} · started {session['started_at'][:16].replace('T', ' ')} · "
+                         f"{session['turn_count']} turns", key=f"resume-{session['id']}"):
+                st.query_params["session"] = str(session["id"])
+                st.rerun()
+        st.subheader("Or start a new session")
+    persona_id = st.radio(
+        "Who would you like to practise with?",
+        list(cards.cards),
+        format_func=lambda pid: f"{cards.cards[pid].display_name}, {cards.cards[pid].age}",
+        captions=[plain(c.summary) for c in cards.cards.values()],
+    )
+    card = cards.cards[persona_id]
+    if card.content_notes:
+        st.warning("Content notes: " + plain(", ".join(card.content_notes)), icon=":material/warning:")
+    mode = st.segmented_control(
+        "Feedback", MODES, default="coach", format_func={"coach": "Coach: after each turn",
+                                                         "exam": "Exam: at the end"}.get,
+        help="Coach mode shows the label and any lapse after each of your turns; exam mode saves it for the end.",
+    )
+    if st.button("Start session", type="primary"):
+        st.query_params["session"] = str(service.start_session(persona_id, mode=mode or "coach"))
+        st.rerun()
+
+
+def stream_reply(session_id: int) -> None:
+    """Stream the client's reply into the chat; on failure say so and keep the trainee's turn."""
+    with st.chat_message("assistant", avatar=":material/person:"):
+        try:
+            st.write_stream(plain(chunk) for chunk in service.client_reply(session_id))
+        except simulator.ClientModelError as exc:
+            st.session_state["reply_error"] = str(exc)
+    st.rerun()
+
+
+def show_session(session_id: int) -> None:
+    view = service.view(session_id)
+    card, finished = view.card, view.session["status"] != "active"
+    coach = view.session["mode"] == "coach"
+    st.title(f"Session with {card.display_name}")
+    disclaimer(service.backend)
+    st.caption(plain(f"{card.display_name}, {card.age} ({card.pronouns}). {card.setting}"))
+    for turn in view.turns:
+        if turn["speaker"] == "client":
+            with st.chat_message("assistant", avatar=":material/person:"):
+                st.markdown(plain(turn["text"]))
+        else:
+            with st.chat_message("user", avatar=":material/psychology:"):
+                st.markdown(plain(turn["text"]))
+                if coach or finished:
+                    feedback_note(turn["feedback"])
+    openness_gauge(view.state)
+
+    if finished:
+        st.success("This session has ended. Its log is saved.")
+        if st.button("Practise again"):
+            del st.query_params["session"]
+            st.rerun()
+        return
+    if view.awaiting_reply:
+        error = st.session_state.pop("reply_error", None)
+        if error:
+            st.error(f"The client could not reply: {plain(error)} Your turn is saved.")
+        if error is not None or not st.session_state.pop("reply_due", False):
+            if st.button("Get the client's reply", type="primary"):
+                stream_reply(session_id)
+            return
+        stream_reply(session_id)
+    if text := st.chat_input("Your response…", max_chars=None):
+        try:
+            service.trainee_turn(session_id, text)
+        except TextRejected as exc:
+            st.error(str(exc))
+            return
+        st.session_state["reply_due"] = True
+        st.rerun()
+    if st.button("End session"):
+        service.finish(session_id)
+        st.rerun()
+
+
+session_param = st.query_params.get("session")
+try:
+    chosen = int(session_param) if session_param else None
+    if chosen is not None:
+        service.view(chosen)
+except (ValueError, KeyError):
+    st.error("That session could not be found. Pick a persona to start a new one.")
+    chosen = None
+if chosen is None:
+    pick_persona()
+else:
+    show_session(chosen)

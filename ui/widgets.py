@@ -1,0 +1,62 @@
+"""Small display pieces shared by pages. Every piece of user or model text is escaped here."""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+LABEL_NAMES = {
+    "open_question": "Open question",
+    "closed_question": "Closed question",
+    "reflection": "Reflection",
+    "summary": "Summary",
+    "affirmation": "Affirmation",
+    "information": "Information",
+    "other": "Other",
+    "advice": "Advice",
+    "interpretation": "Interpretation",
+    "reassurance": "Reassurance",
+}
+FAMILY_COLOURS = {"exploring": "green", "neutral": "gray", "lapse": "orange"}
+
+
+def plain(text: str) -> str:
+    """Text shown exactly as typed: markdown and HTML characters are escaped, line breaks kept."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def disclaimer(backend) -> None:
+    where = ("It runs on this machine and nothing you type leaves it." if backend.local
+             else "Your messages are sent to this provider to generate the client's replies.")
+    st.info(
+        "**This client is an AI simulation for practice, not therapy**, and not a real person. "
+        f"Model in use: {plain(backend.label)}. {where}",
+        icon=":material/info:",
+    )
+
+
+def feedback_note(verdict: dict) -> None:
+    """The engine's label for a trainee turn and, for a lapse, its evidence, reason and alternative."""
+    label = LABEL_NAMES.get(verdict["label"], verdict["label"])
+    colour = FAMILY_COLOURS.get(verdict["family"], "gray")
+    badge = f":{colour}-badge[{label}] · confidence {verdict['confidence']:.0%}"
+    if verdict.get("repair"):
+        badge += " · :green-badge[Repair]"
+    st.caption(badge)
+    lapse = verdict.get("lapse")
+    if lapse:
+        st.warning(
+            f"**{lapse['severity'].capitalize()} lapse:** “{plain(lapse['evidence'])}”  \n"
+            f"{plain(lapse['reason'])}  \n"
+            + (f"_{plain('; '.join(lapse['context']))}_  \n" if lapse.get("context") else "")
+            + f"**More curious:** {plain(lapse['alternative'])}",
+            icon=":material/flag:",
+        )
+
+
+def openness_gauge(state: dict | None) -> None:
+    if not state or not st.session_state.get("show_openness", True):
+        return
+    st.progress(float(state["openness"]), text=f"Client openness {state['openness']:.0%} · {state['layer']} layer")
