@@ -75,3 +75,11 @@ def m001_core_tables(db):
     )
     db["reviews"].create_index(["session_id"])
     db["turns"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+@migrations()
+def m002_session_branches(db):
+    """Rewind and retry: a branch is a new session that copies its parent's turns up to a point."""
+    db["sessions"].add_column("parent_id", int, fk="sessions", fk_col="id")
+    db["sessions"].add_column("branched_at_idx", int)
+    db["sessions"].create_index(["parent_id"])

@@ -84,6 +84,38 @@ class Logbook:
             with write(db):
                 db["sessions"].update(session_id, {"status": "finished", "ended_at": now()})
 
+    def submit_session(self, session_id: int) -> None:
+        """Share a session with supervision; until then it is private to the trainee."""
+        with self._db() as db:
+            with write(db):
+                db["sessions"].update(session_id, {"submitted_at": now()})
+
+    def branch_session(self, session_id: int, at_idx: int) -> int:
+        """Rewind: a new session that keeps the parent's turns before `at_idx` and continues from there."""
+        with self._db() as db:
+            with write(db):
+                parent = db["sessions"].get(session_id)
+                branch_id = db["sessions"].insert({
+                    **{k: parent[k] for k in ("user_id", "persona_id", "card_hash", "model_backend",
+                                              "engine_version", "mode")},
+                    "status": "active",
+                    "started_at": now(),
+                    "parent_id": session_id,
+                    "branched_at_idx": at_idx,
+                }).last_pk
+                db.execute(
+                    """insert into turns (session_id, idx, speaker, text, created_at, state_json, feedback_json, source)
+                       select ?, idx, speaker, text, created_at, state_json, feedback_json, source
+                       from turns where session_id = ? and idx < ? order by idx""",
+                    [branch_id, session_id, at_idx],
+                )
+                return branch_id
+
+    def branches(self, session_id: int) -> list[dict]:
+        """Sessions rewound from this one, oldest first."""
+        with self._db() as db:
+            return list(db["sessions"].rows_where("parent_id = ?", [session_id], order_by="id"))
+
     # turns -----------------------------------------------------------------------------------
 
     def add_turn(self, session_id: int, speaker: str, text: str, *, source: str,

@@ -118,3 +118,24 @@ def test_unopenable_database_gives_a_clear_error(tmp_path):
     blocker.write_text("a file where a folder should be")
     with pytest.raises(LogbookUnavailable, match="cannot be"):
         Logbook(blocker / "sub" / "x.db").ensure_user("sam")
+
+
+def test_branch_copies_turns_before_the_rewind_point_and_links_back(fresh_db):
+    parent = new_session(fresh_db)
+    for speaker, text in [("client", "Hi."), ("trainee", "What brings you?"), ("client", "Work."),
+                          ("trainee", "You should quit."), ("client", "Right.")]:
+        fresh_db.add_turn(parent, speaker, text, source="typed", state={"openness": 0.3})
+    branch = fresh_db.branch_session(parent, at_idx=3)
+    assert [t["text"] for t in fresh_db.turns(branch)] == ["Hi.", "What brings you?", "Work."]
+    assert fresh_db.turns(branch)[2]["state"] == {"openness": 0.3}
+    session = fresh_db.get_session(branch)
+    assert (session["parent_id"], session["branched_at_idx"], session["status"]) == (parent, 3, "active")
+    assert [b["id"] for b in fresh_db.branches(parent)] == [branch]
+    assert len(fresh_db.turns(parent)) == 5
+
+
+def test_submit_marks_the_session_for_supervision(fresh_db):
+    session_id = new_session(fresh_db)
+    assert fresh_db.get_session(session_id)["submitted_at"] is None
+    fresh_db.submit_session(session_id)
+    assert fresh_db.get_session(session_id)["submitted_at"]
