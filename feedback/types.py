@@ -66,3 +66,17 @@ class HistoryTurn(BaseModel):
     speaker: Literal["trainee", "client"]
     text: str
     feedback: TurnFeedback | None = None
+
+
+LABEL_NAMES: dict[str, str] = {
+    "open_question": "Open question",
+    "closed_question": "Closed question",
+    "reflection": "Reflection",
+    "summary": "Summary",
+    "affirmation": "Affirmation",
+    "information": "Information",
+    "other": "Other",
+    "advice": "Advice",
+    "interpretation": "Interpretation",
+    "reassurance": "Reassurance",
+}

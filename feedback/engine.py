@@ -1,0 +1,46 @@
+"""analyse_turn and classify: rules first, the trained model where the rules are unsure."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from feedback import model
+from feedback.explain import build_lapse, is_repair, last_client_text
+from feedback.rules import asks_about_risk, combine, turn_cues
+from feedback.text import clean
+from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
+
+RULE_TRUST = 0.8  # rule strength at or above which the rule's label stands without the model
+
+
+def decide(client_text: str, trainee_text: str) -> tuple[str, float, str]:
+    """Label, confidence and evidence sentence for one turn."""
+    cues = turn_cues(trainee_text, client_text)
+    top = combine(cues)
+    if top.label and top.strength >= RULE_TRUST:
+        return top.label, top.strength, top.sentence
+    probs = model.predict_proba([(client_text, trainee_text)])
+    if probs is None:
+        return (top.label or "other"), (top.strength or 0.4), top.sentence
+    label, p = max(probs[0].items(), key=lambda kv: kv[1])
+    if top.label and probs[0].get(top.label, 0) >= 0.5 * p:
+        label, p = top.label, max(top.strength, probs[0][top.label])
+    evidence = next((c.sentence for c in cues if c.label == label), top.sentence or trainee_text)
+    return label, round(float(p), 3), evidence
+
+
+def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = ()) -> TurnFeedback:
+    """The engine's verdict on one trainee turn, in the context of the session so far."""
+    trainee_text = clean(trainee_text)
+    label, conf, evidence = decide(last_client_text(history), trainee_text)
+    return TurnFeedback(
+        label=label, confidence=min(1.0, max(0.0, conf)), family=family_of(label),
+        lapse=build_lapse(label, evidence or trainee_text, history) if label in LAPSES else None,
+        repair=is_repair(trainee_text, label, history),
+        asks_about_risk=asks_about_risk(trainee_text),
+    )
+
+
+def classify(client_text: str, trainee_text: str) -> tuple[str, float]:
+    """Label and confidence with only the client's previous turn as context (CLI, batch evaluation)."""
+    label, conf, _ = decide(clean(client_text), clean(trainee_text))
+    return label, conf

@@ -1,0 +1,311 @@
+"""Transparent cue rules: which speech act each sentence of a trainee turn performs, and where.
+
+The rules encode the hard cases in docs/stance.md (advice without "should", advice dressed as a
+question, tentative reflections vs imposed interpretations, sympathy vs reassurance, affirmation vs
+reassurance). They give a label, the evidence span and a strength per sentence; `combine` picks the
+turn's most consequential act. The trained model (model.py) uses these cues as features and decides
+the cases the rules leave open.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from feedback.text import clean, content_words, sentences
+
+# Informal spellings folded before matching, so "dont worry u will be ok" reads like the formal form.
+_FOLD = [(re.compile(p), r) for p, r in [
+    (r"\bdont\b", "don't"), (r"\bdoesnt\b", "doesn't"), (r"\bdidnt\b", "didn't"), (r"\bcant\b", "can't"),
+    (r"\bwont\b", "won't"), (r"\bisnt\b", "isn't"), (r"\bwouldnt\b", "wouldn't"), (r"\bshouldnt\b", "shouldn't"),
+    (r"\bim\b", "i'm"), (r"\bive\b", "i've"), (r"\bid\b", "i'd"), (r"\byoure\b", "you're"), (r"\byoull\b", "you'll"),
+    (r"\byouve\b", "you've"), (r"\byoud\b", "you'd"), (r"\bthats\b", "that's"), (r"\bits\b", "it's"),
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\br\b", "are"), (r"\bpls\b", "please"), (r"\bgonna\b", "going to"),
+    (r"\bwanna\b", "want to"), (r"\bgotta\b", "have to"), (r"\bthx\b", "thanks"), (r"\bok\b", "okay"),
+    (r"\bwhats\b", "what's"), (r"\bhows\b", "how's"), (r"\bthere's\b", "there is"), (r"\s+", " "),
+]]
+
+TENTATIVE = re.compile(
+    r"\b(i wonder|wondering|perhaps|maybe|might|possibly|is it possible|could it be|i guess|i'm guessing|"
+    r"i imagine|sounds? like|it seems|seems like|seem to|i sense|i get the sense|i get the feeling|am i right|"
+    r"i could be wrong|correct me|i'm not sure|does that fit|does that sound|if i'm hearing|i'm hearing|"
+    r"i hear|almost as if|kind of like|a bit like|i'm curious whether)\b")
+
+_V_ADVICE = (
+    r"(try|trying|start|starting|talk|talking|speak|speaking|ask|asking|tell|telling|write|writing|go|going|"
+    r"look|looking|consider|considering|think about|reach|reaching|call|calling|join|joining|get|getting|"
+    r"make|making|take|taking|set|setting|find|finding|spend|spending|see|seeing|use|using|keep|keeping|"
+    r"give|giving|put|putting|let|letting|check|checking|practi[cs]e|practi[cs]ing|focus|focusing|plan|"
+    r"planning|schedule|book|booking|contact|contacting|apply|applying|search|searching|do|doing|work on|"
+    r"stop|stopping|leave|leaving|move|moving|quit|quitting|sign up|visit|visiting|read|reading|exercise|"
+    r"meditat\w*|journal\w*|distract\w*|treat|treating|buy|email|text|texting|message|explain|explaining|"
+    r"share|sharing|open up|confront|limit|cut|avoid|avoiding|walk|walking|sleep|rest|resting|eat|drink|"
+    r"seek|seeking|hire|pick|ignore|block|forgive|accept|get in touch|sit down|be honest|"
+    r"be kind|be gentle|be patient|write down|note|list|prioriti[sz]e|delegate|breathe|learn|research)")
+
+# Imperative openings (the sentence starts with the verb, after optional softeners).
+_SOFT = r"^(?:(?:so|and|then|also|but|just|maybe|perhaps|honestly|please|okay|well|first|first of all|" \
+        r"firstly|secondly|next|i think|i reckon|you know what|at the very least|in the meantime|" \
+        r"for now|for starters|for a start|right|alright|oh|hey|look|listen|definitely|seriously|" \
+        r"hmm|in the meantime|if you can|if possible|when you can|tonight|tomorrow|today),?\s+)*"
+_IMPERATIVE_VERBS = (
+    r"(try|give yourself|give (?:her|him|them|it)|take (?:a|some|care|up|time out|things|it one|"
+    r"a break|a walk|a step|a deep|a moment|note|stock)|go (?:for|to|and|out|see|easy|back|talk|outside|with)|"
+    r"write|call|ring|phone|text|email|message|talk to|speak to|speak with|talk with|tell (?:her|him|them|your|"
+    r"someone|people|a)|ask (?:her|him|them|your|for|a|someone|yourself)|make (?:sure|a|time|some|an|the|it|plans)|"
+    r"get (?:some|a|help|out|professional|in touch|yourself|enough|rid|more|back)|stop|start|keep|let (?:her|him|"
+    r"them|yourself|it|go|things|people)|find (?:a|some|someone|ways|time|out|something|another)|focus on|"
+    r"remember (?:to|that you|you)|don't forget|consider|look (?:into|for|at|up|after)|reach out|set (?:a|some|up|"
+    r"boundaries|aside|yourself|limits)|spend|join|put (?:yourself|your|it|some|the|down)|avoid|limit (?:your|the|how|it)|cut (?:down|"
+    r"back|out|ties)|practi[cs]e|schedule (?:a|some|time|in)|book (?:a|an|some|yourself|in)|sign up|download|meditate|exercise (?:more|regularly|daily|every|a bit)|journal (?:about|every|each|your)|breathe|"
+    r"drink (?:some|more|less|water|a)|eat (?:something|well|more|less|a|some|properly)|sleep (?:on it|more|early)|rest (?:up|more|a bit)|relax|distract yourself|treat yourself|forgive|accept|be (?:kind|gentle|patient|honest|open|"
+    r"brave|careful|firm|nice|easy|strong|positive|proud|confident|yourself|more|less|clear|assertive)|"
+    r"don't be (?:so |too )?(?:hard|afraid|scared|shy|harsh)|do (?:something|some|what|it|not|the|a|more|less)|"
+    r"do not be afraid|never (?:give|let|stop)|always (?:remember|try|make)|seek|see (?:a|your|if|someone|"
+    r"whether|a doctor|a therapist)|visit|read (?:a|some|up|about|the|this|more)|learn (?:to|how|some|more)|apply (?:for|to)|quit|leave (?:him|her|them|the|your|it)|move (?:on|out|"
+    r"away)|pick up|check (?:in|out|with|if|whether)|note down|list (?:the|what|your|all|three|some)|plan (?:a|some|something|your|ahead|out)|prioriti[sz]e|delegate|share (?:your|"
+    r"how|what|it|this)|open up|confront|explain|invite|contact|visit|hire|buy|block|ignore|sit (?:down|with)|"
+    r"give it|allow yourself|lean on|surround yourself|stay (?:away|busy|active|off|in touch|positive)|"
+    r"think about (?:what|how|whether|if|getting|going|talking|asking|trying|doing|your)|"
+    r"work on|pace yourself|slow down|step back|walk away|speak up|stand up)\b")
+
+# (label, pattern, strength): first match of the strongest kind wins within a sentence.
+_RULES: list[tuple[str, str, float]] = [
+    # advice dressed as a question / suggestion forms
+    ("advice", r"\bhave you (?:ever |already |maybe |perhaps |also )?(?:tried|thought (?:about|of) (?!what|how|why|where|when|who|whether)|considered|looked (?:into|at|for)|talked (?:to|with)|spoken (?:to|with)|reached out|asked (?:her|him|them|your|for|a)|checked|gone to|been to see|attempted|explored (?:the|some|any)|seen a|told (?:her|him|them|your))", 0.95),
+    ("advice", r"\b(?:did|do) you (?:ever |maybe |also )?(?:try|consider|think about (?:trying|talking|getting|going|asking|seeing|telling|calling|joining|looking|leaving|moving|doing|writing|taking|starting)|think (?:of|about) (?:talking|getting|going|asking|seeing|telling)|talk to (?:a|your|someone)|reach out)", 0.9),
+    ("advice", r"\b(?:why don't you|why not|how about|what about (?:trying|going|talking|calling|asking|getting|making|writing|speaking|reaching|looking|joining|taking|doing|starting|setting|seeing|telling|finding|spending|giving|focusing|just|a |an |some )|what if you (?:tried|try|were to|just|started|talked|told|spoke|went|wrote|called|asked|took|gave|let|made|set|found|looked|joined|reached|sat|spent|stopped|kept|focused|considered|put))", 0.95),
+    ("advice", r"\b(?:would|could|can|will) you (?:maybe |perhaps |possibly |not |also )?(?:consider|be (?:willing|open|able) to|think about (?:trying|talking|getting|going|asking|seeing|telling|calling|joining|doing|taking|starting|leaving|looking)|try|talk to|speak to|speak with|ask (?:her|him|them|your|for)|reach out|look into|get (?:some|a|help|in touch)|find (?:a|some|someone|ways|time)|go (?:to|and|for|see)|take (?:a|some|time)|call|tell (?:her|him|them|your)|write|join|set|see (?:a|your|someone))", 0.9),
+    ("advice", r"\b(?:do you think|don't you think|wouldn't it be|would it (?:not )?be|isn't it|might it be|could it be|would it help|do you feel like) (?:it (?:would|might|could) (?:help|be (?:good|better|helpful|worth|a good idea|wise|best|useful))|you (?:could|should|need to|ought to|might want to|can)|(?:better|best|good|helpful|wise|a good idea|worth it|worth trying) (?:to|if|for you)|it (?:would|could|might) be (?:better|worth|good|helpful|a good idea|best))", 0.95),
+    ("advice", r"\bis there (?:any way|some way|a way|anything|any chance|someone|anyone|a chance) (?:you|that you) (?:could|can|might) (?:talk|speak|ask|tell|reach|try|take|get|go|find|call|see|set|make|join|do|move|leave|change|start|stop)", 0.8),
+    ("advice", r"\byou (?:really |definitely |probably |just |honestly |seriously |absolutely |totally |also |first |maybe |perhaps |still )?(?:should|ought to|need to|needs to|have got to|must not|mustn't|shouldn't|better|had better|might want to|may want to|might wish to|might like to|will want to|want to make sure|could always|can always|could also|can also|could try|can try|might try|may try|could consider|can consider|might consider|could maybe|could possibly|could just|can just|could start|can start|could talk|can talk|could ask|can ask|could look|can look|could speak|could write|can write|could reach|can reach|could go|can go|could get|can get|could take|can take|could find|can find|could set|can set|could tell|can tell|could join|can join|could call|can call|could make|can make|could see|can see a|could give|can give|could spend|can spend|could focus|can focus|could use|can use|could put|could let|could keep|can keep|could check|can check|could plan|could book|could contact|can contact|could do|can do something)\b", 0.95),
+    ("advice", r"\b(?:maybe|perhaps|possibly|probably) (?:you|try|start|just|talk|speak|write|go|call|ask|tell|take|give|find|get|make|set|look|consider|join|reach|spend|see|focus|keep|stop)\b(?! (?:feel|felt|are|were|'re|have been|wanted|want|wish|miss|hate|love|didn't|don't|can't|think|thought|know|knew|needed|need something|just need|got|get the sense|worry|fear|sense|might feel|seem|sound)\b)", 0.8),
+    ("advice", r"\bi (?:would|'d|do|really|strongly|honestly)? ?(?:suggest|recommend|advise|encourage you|urge you|propose)|\bmy (?:advice|suggestion|recommendation|tip)|\bi think (?:you|u) (?:should|need|could|might want|ought|have to|must|better)|\bif i (?:were|was) you\b|\bif it was me\b|\bwhat i would do\b|\bwhat i'd do\b|\bi'd say (?:go|try|talk|just)", 0.95),
+    ("advice", r"\b(?:the best|a good|the right|one good|the first|a helpful|a useful|a great) (?:thing|way|option|idea|step|move|approach|place|start|strategy|bet) (?:to do |for you |you can take |would be |might be |is |could be |may be |here )", 0.85),
+    ("advice", r"\bit (?:would|could|might|may|can|will|should|does|really|often|usually|sometimes) (?:really |also |probably |definitely |maybe |possibly |often )?(?:help|be (?:really |very |quite |so )?(?:good|helpful|useful|worth|a good idea|beneficial|wise|best|better|healthy|important|smart|great)|do you good|make a difference|be worth)|\bit's (?:a (?:good|great|smart) idea|worth (?:trying|a try|it to|talking|looking|considering|thinking)|(?:really |very )?important (?:to|that you)|best to|better to|wise to|okay to (?:ask|say no|take|step|reach))|\bit (?:is|was) (?:a )?good idea\b", 0.85),
+    ("advice", r"\b(?:one|another|a) (?:thing|idea|option|approach|strategy|technique|tip|trick) (?:that )?(?:people|many|some|you|others|i|lots|folks|a lot of people|could|might|that might|that could|which) .{0,40}(?:find|try|do|could|help|use|useful|helpful)|\b(?:people|many people|some people|others|folks|lots of people|a lot of people|most people) (?:often |usually |sometimes |really )?(?:find (?:it |that )?(?:helpful|useful|it helps|that it helps)|find that (?:writing|talking|walking|exercise|journaling|meditat|taking|setting|getting|going|keeping|making|having)|swear by|benefit from)", 0.85),
+    ("advice", r"\b(?:helps?|helped|useful|helpful) (?:to|if you|when you) (?:talk|write|take|go|get|make|set|keep|try|break|spend|reach|remember|focus|list|plan|step|sit|ask|tell|breathe|walk)", 0.7),
+    ("advice", r"\b(?:make sure|remember to|don't forget|do not forget|try not to|try and|try to|be sure to|you owe it to yourself|you deserve to (?:take|give|have|get|go|put)|you need some|you need a|you need time)\b", 0.85),
+    ("advice", r"\b(?:there are|there's|you can find|i know of|i can recommend|check out) (?:some |lots of |many |a few |plenty of )?(?:great |good |useful |free |online |local )*(?:apps?|groups?|support groups?|websites?|resources|services|hotlines?|helplines?|programs?|programmes?|books?|courses?|classes|forums?|videos?|podcasts?|counsel+ors?|therapists?|charities|organi[sz]ations?)\b", 0.7),
+    # leading questions that carry an opinion
+    ("leading", r"^(?:but |and |so |well |okay )?(?:don't you think|do you not think|wouldn't you (?:say|agree|rather|prefer|be better)|isn't it|aren't you|shouldn't you|can't you|couldn't you|won't you|wouldn't it|doesn't (?:it|that) (?:seem|sound|make)|surely|don't you deserve|don't you want|isn't that|aren't they|didn't you (?:think|say|know))\b", 0.8),
+    # reassurance: remove the feeling instead of exploring it
+    ("reassurance", r"\b(?:don't|do not|no need to|nothing to|there's no need to|try not to|stop|you shouldn't|you don't have to|you don't need to) (?:worry|stress|panic|fret|be (?:so )?(?:sad|upset|hard on|worried|scared|afraid|down|anxious|nervous)|feel (?:so )?(?:bad|guilty|sad|down|ashamed|embarrassed|silly|stupid)|beat yourself up|blame yourself|be ashamed|give up|lose hope)\b", 0.95),
+    ("reassurance", r"\b(?:you'll|you will|you are going to|you're going to|you'd|you would|you're gonna|you can|you'll definitely|you will definitely|you'll surely|you will surely) (?:definitely |surely |certainly |totally |absolutely |probably |soon |eventually |be able to |still |easily |totally )*(?:be (?:fine|okay|ok|alright|all right|great|just fine|absolutely fine|better|good|happy|successful|grand|sorted|amazing|brilliant|okay again)|get (?:through|over|past|better|there|back on|the job|a (?:new|better|great|good))|make it|pull through|figure (?:it|this|things) out|find (?:a|someone|your|the|another|love|something|better|happiness|peace|your way)|feel (?:better|good|happier|great|fine)|do (?:great|fine|well|amazing|brilliantly|just fine|better)|land (?:on your feet|a)|bounce back|look back (?:on|and)|overcome|handle (?:it|this)|manage|cope|come through|sort (?:it|this) out|beat this|win|pass|ace)", 0.95),
+    ("reassurance", r"\b(?:it|things|everything|all|this|that|life|she|he|they|time|the pain|the feeling|this feeling)(?: will|'ll| is going to|'s going to| are going to| are gonna| gonna| shall| should| must| always| eventually| soon| definitely| surely| just| all| probably| certainly)+ (?:all )?(?:be (?:fine|okay|ok|alright|all right|better|good|great|over|sorted|worth it)|work (?:out|itself out)|get (?:better|easier)|turn (?:out|around)|improve|pass|fall into place|sort (?:itself|themselves) out|blow over|come (?:together|around|back|right)|look up|heal|settle|calm down|come good|get sorted|ease|fade|go away|resolve|change for the better|forgive you|understand|be back)", 0.9),
+    ("reassurance", r"\bi(?:'m| am) (?:so |quite |very |absolutely |totally )?(?:sure|certain|confident|positive|convinced)\b|\bi(?:'m| am) sure\b|\bsurely (?:she|he|they|it|you|things)|\bno doubt (?:she|he|they|you|it)", 0.85),
+    ("reassurance", r"\b(?:everyone|everybody|we all|all of us|anyone would|anybody would|most people|lots of people|many people|so many people|plenty of people|it happens to (?:everyone|all of us|the best|everybody|lots)|every(?:one|body) (?:feels|goes|gets|has|does|struggles|experiences)) (?:feels?|goes? through|gets?|has|have|struggles?|experiences?|deals? with|does|is|are|would feel|would do|in your|in that|at some point|sometimes|from time to time|now and then)|\byou(?:'re| are) (?:not|definitely not|certainly not|never) (?:alone|the only one|the first|weird|crazy|abnormal|broken)|\bit happens to (?:everyone|all of us|the best|everybody|lots|many)|\bwe've all been there\b", 0.9),
+    ("reassurance", r"\b(?:it's|it is|that's|that is|this is|thats) (?:completely |totally |perfectly |very |so |quite |entirely |absolutely |just |really |actually )?(?:normal|natural|common|nothing|no big deal|fine|okay|ok|part of life|part of growing up|not a big deal|not that bad|not so bad|not your fault|no one's fault|not the end of the world|a phase|just a phase|just a bad day|only temporary|temporary|to be expected|what happens)\b(?! to (?:ask|want to know|take (?:a|the) (?:break|session)|say))|\b(?:it's|it is|that's) not (?:as bad|that serious|worth worrying|worth stressing|a problem|a disaster)", 0.85),
+    ("reassurance", r"\b(?:could be worse|could have been worse|at least (?:you|it|he|she|they|there|now)|look on the bright side|bright side|every cloud|silver lining|time heals|time is a great healer|this too shall pass|it is what it is|cheer up|chin up|stay positive|stay strong|keep your head up|keep your chin up|think positive|be positive|you've got this|you got this|you can do (?:it|this)|i (?:know|believe|bet) (?:you can|you'll|you will|that you can|that you'll|it will|things will)|i believe in you|have faith|there's (?:always )?(?:light|hope)|plenty (?:more )?fish|things happen for a reason|everything happens for a reason|meant to be|you're better off|better off without|his loss|her loss|their loss|forget about (?:her|him|them|it)|nothing to be ashamed|no reason to (?:feel|be)|you have nothing to)\b", 0.9),
+    ("reassurance", r"\b(?:she|he|they|your (?:mum|mom|dad|father|mother|boss|partner|friend|friends|wife|husband|sister|brother|son|daughter|kids|children|family|parents|teacher|manager)) (?:probably |surely |definitely |obviously |still |really )?(?:didn't mean (?:it|to|that)|doesn't mean (?:it|to)|loves? you|cares? about you|means? well|will (?:come round|come around|understand|forgive|get over|be fine|be okay|call)|is (?:proud of you|fine|okay|just busy|probably just))", 0.85),
+    ("reassurance", r"\byou(?:'re| are) (?:so |very |really |such a |incredibly |clearly |obviously |definitely |a )?(?:strong|brave|resilient|tough|smart|clever|capable|amazing|wonderful|great|good person|strong person|fighter|survivor|lovely|beautiful|talented|intelligent)\b(?![^.!?]{0,30}\b(?:to (?:have|keep|reach|tell|say|ask|come|stay|leave|admit|face|share|open)|for (?:reaching|telling|keeping|sharing|staying|coming|asking)|the way you|that you))", 0.75),
+    # interpretation: tells the client what it means or why, as fact
+    ("interpretation", r"\b(?:deep down|subconsciously|unconsciously|underneath it all|at heart|if you're honest with yourself|the real (?:reason|issue|problem|question|story|cause|fear|you)|what's really going on|what's really happening|what you're really|what this is really|what it's really|you're (?:just |really |clearly |obviously )?(?:projecting|in denial|avoiding (?:the|it|your|dealing)|repressing|self[- ]sabotaging|transferring|displacing|catastrophi[sz]ing|overthinking|overreacting|making excuses|hiding from|running (?:from|away)|punishing yourself|looking for (?:approval|validation|attention))|classic (?:case|sign|symptom|example|avoidance|anxiety|depression|grief|trauma)|textbook|defen[cs]e mechanism|coping mechanism|a (?:sign|symptom|result) of (?:your|low|deep|unresolved|childhood)|unresolved|your (?:inner child|ego|attachment style|childhood|trauma) (?:is|talking)|(?:anxiety|depression|trauma|insecurity|fear|guilt|grief|jealousy|ego|low self-esteem|perfectionism) talking|that's (?:your|the) (?:anxiety|depression|trauma|insecurity|fear|guilt|grief|jealousy|perfectionism|ego|past|father|mother|childhood)|attachment (?:issue|style|wound)|abandonment issues|daddy issues|mummy issues|mommy issues|trust issues|control issues|self[- ]esteem issues)\b", 0.95),
+    ("interpretation", r"\b(?:that's|this is|it's|it is|that is|this is all|it's all|it's really|that's really|that's just|this is just|it's just|it's obviously|it's clearly|that's obviously|that's clearly|it's actually|that's actually|it's probably|that's probably)\s+(?:really |just |actually |all |clearly |obviously |probably |definitely |simply |more |mostly )?(?:about|because of|down to|rooted in|coming from|caused by|a reaction to|a response to|a result of|linked to|tied to|connected to|the result of|the legacy of|what happens when|your way of|a way of|how you)\b", 0.9),
+    ("interpretation", r"\b(?:it's|that's|this is|it is|sounds like|you have|you've got|you're suffering from|you're dealing with|you're experiencing|you clearly have|you obviously have)\s+(?:just |simply |obviously |clearly |classic |textbook |definitely |probably |really |plain )?(?:grief|anxiety|depression|burnout|trauma|ptsd|an? (?:anxiety|panic|depressive|eating|attachment|personality|adjustment) (?:disorder|attack|problem|issue)|codependency|co-dependency|ocd|adhd|bipolar|imposter syndrome|impostor syndrome|empty nest syndrome|a midlife crisis|a mid-life crisis|seasonal affective|sad|low self-esteem|commitment issues|a control issue|a fear of (?:failure|abandonment|rejection|intimacy|commitment|success))\b(?:,? plain and simple|,? pure and simple|\.|!|$|,| and | that| which| because)", 0.9),
+    ("interpretation", r"\b(?:that's why you|this is why you|which is why you|that's the reason you|the reason you|the reason why you|the only reason you|that explains why you|this explains why you|you only (?:say|do|feel|think|act|want|care|stay|keep|push|react)|you just (?:say that|want (?:attention|approval|validation))|it stems from|stems from your|goes back to (?:your|when you)|has (?:everything|a lot|something) to do with your|comes from your|it's because (?:you|your|of your|deep)|because deep down|you're (?:really |actually |secretly )?(?:angry|furious|scared|afraid|jealous|resentful|sad|grieving|terrified) (?:at|of|about|with) (?:your|yourself|him|her|them|the)|you (?:really |actually |secretly )(?:want|need|crave|fear|resent|hate|love|blame|miss)|you (?:want|need|crave) (?:her|his|their|your (?:mum|mom|dad|father|mother|parents)'?s?) (?:approval|validation|attention|love|acceptance)|you're (?:still )?(?:grieving|mourning|traumati[sz]ed)|you're (?:afraid|scared|terrified) of (?:failure|failing|being|commitment|intimacy|rejection|abandonment|success|getting hurt)|you're (?:just|obviously|clearly) (?:scared|afraid|jealous|angry|insecure|lonely|depressed|anxious|stressed|tired|bored|burnt out|burned out|grieving|overwhelmed|avoiding|hurt|resentful|feeling guilty)|clearly you|obviously you|it's obvious (?:that )?you|you obviously|you clearly (?:feel|are|have|want|need|don't|can't|haven't|resent|blame|miss|love|fear|hate))\b", 0.9),
+    ("interpretation", r"\b(?:typical|classic) (?:of|for) (?:someone|people|men|women|a|an|your)|\bpeople like you\b|\bthat's what (?:happens|people do) when\b|\bthat's (?:typical|classic) (?:\w+ ){0,2}behaviou?r\b|\bthat's how (?:narcissists|abusers|addicts|manipulators|people with|men|women)|\b(?:he|she|they)(?:'s| is| are| was|'re)? (?:(?:just|clearly|obviously|probably|definitely|a) )*(?:narcissist|narcissistic|manipulat\w+|gaslight\w+|toxic|abusive|controlling|jealous of you|insecure|threatened by you|using you|projecting|emotionally unavailable)\b|\b(?:he|she|they) (?:only|just) (?:want|wants|care|cares|said|say|says|did|does|do) (?:that |it |this )?(?:because|to (?:control|hurt|manipulate|get))", 0.85),
+    # risk questions (labelled as questions; flag set separately)
+    # exploring
+    ("summary", r"^(?:so )?(?:let me (?:see if i've got|check (?:that )?i've got|just check|summari[sz]e|recap|make sure i|sum up|pull (?:this|that|it) together|try to pull)|to (?:sum|recap|summari[sz]e|pull)|just to (?:recap|summari[sz]e|check i|sum)|in summary|to pull (?:this|that|it) together|putting (?:it|that|this) all together|if i put (?:it|that|this) together|so far (?:you've|we've|you have|we have)|(?:so )?what i'm hearing (?:overall|so far|today) is|(?:so )?(?:we've|you've) (?:talked about|covered|mentioned|told me about|described) .{5,}(?:,| and ).{3,}(?:and|as well as|plus|too))", 0.9),
+    ("summary", r"^(?:so,? )?(?:there's|there is|you've got|you have|you've had) .{3,60}(?:,|;) .{3,60}(?:,|;)? (?:and|plus|as well as|on top of (?:that|all that)|and now|and then) .{3,}|(?:on one hand|on the one hand).{5,}(?:on the other|and yet|and at the same time|while)|\b(?:first|firstly) .{5,}(?:then|and then|second|secondly) .{5,}(?:and now|and then|and finally|third|lastly|on top of)", 0.8),
+    ("affirmation", r"\b(?:you (?:kept|managed|stuck|showed|stood|chose|decided|reached out|took (?:the|a|that|this) (?:step|leap|risk|chance|time)|made it|handled|did (?:that|it|the right|a (?:great|good|brilliant|really))|got through|came (?:here|in|today|back)|spoke up|said no|asked for help|told (?:her|him|them|someone)|went (?:back|ahead|through)|faced|survived|protected|looked after|cared for|put (?:yourself|your)|have (?:done|been (?:so )?(?:brave|honest|strong|working|trying|caring|patient)|worked|shown|managed|kept|come|made|held|stuck|carried|coped|looked after|taken))|you've (?:done|been (?:so )?(?:brave|honest|strong|working|trying|incredibly|really|very)|worked|shown|managed|kept|come (?:a long|so far|this far)|made|held|stuck|carried|coped|looked after|taken|put (?:in|so)|fought|handled|survived|stayed|done well|achieved|learned|grown|noticed|recogni[sz]ed|figured|found))", 0.85),
+    ("affirmation", r"\b(?:(?:that|this|it|which) (?:took|takes|shows|showed|says|said|must have taken|would take|demonstrates|tells me) (?:a lot|real|courage|guts|strength|so much|something|how much|great|a great deal|determination|bravery|honesty|commitment|care)|it says (?:a lot|something) (?:about|that)|(?:that's|that is|it's|it was|that was|which is|what a) (?:really |so |very |incredibly |genuinely |pretty )?(?:brave|courageous|admirable|impressive|a big step|a huge step|a real achievement|an achievement|wise|generous|thoughtful|caring|kind|a brave|a wise|a great|a good|a positive|a healthy|huge|big|insightful|self-aware|strong of you|mature|responsible|resourceful|loyal|loving|honest|determined)\b(?: (?:thing|step|choice|decision|move|idea|plan|insight|start|of you|to|that you|realisation|realization|achievement|move))?|i (?:really )?(?:admire|respect|appreciate|am impressed by|'m impressed by|am struck by|'m struck by) (?:how|that|your|the way|you)|you (?:clearly|really|obviously) (?:care|love|value|want the best|put a lot)|how much you (?:care|love|value|want|give|do)|you care (?:so much|deeply|a lot)|your (?:honesty|courage|strength|commitment|persistence|care|determination|resilience|love|patience|effort|openness|kindness|loyalty|dedication|insight|self-awareness) (?:is|really|shows|comes|here)|well done|good (?:for you|on you)|great (?:job|work|idea|step|question|insight|plan|start)|you did (?:the right thing|well|a great job|great|so well|brilliantly|amazing)|(?:so |really |very )?proud of you|you should be proud|it's (?:clear|obvious) (?:that )?you (?:care|love|value|tried|worked|want)|you're (?:obviously |clearly |really |such )?(?:someone who|a (?:caring|loving|thoughtful|dedicated|devoted|loyal|hard-working|hardworking|committed|generous|kind|good) (?:parent|person|friend|mum|mom|dad|son|daughter|partner|sister|brother|carer|worker|teacher|nurse|colleague))|that's a (?:lot|great deal) to (?:carry|manage|juggle|hold) and you)\b", 0.85),
+    ("affirmation", r"\b(?:(?:it's|it is|that's|that is|your (?:feelings|reaction|anger|sadness|fear|worry|response) (?:is|are)) (?:completely |totally |perfectly |very |so |entirely |absolutely )?(?:understandable|valid|legitimate|reasonable|fair enough|justified|makes (?:total |complete |perfect )?sense)|(?:it|that) (?:makes|made) (?:total |complete |perfect |a lot of )?sense (?:that|to|you|why|given))", 0.6),
+    ("other_sympathy", r"^(?:oh,? )?(?:i'm|i am|so|really) (?:so |really |very |truly )?sorry\b|^(?:oh,? )?(?:that|this|it) (?:sounds|seems|must be|must have been|is|was) (?:so |really |very |incredibly |truly |pretty |quite |awfully )?(?:hard|painful|tough|difficult|awful|rough|frustrating|stressful|horrible|terrible|scary|sad|upsetting|heartbreaking|a lot|overwhelming|exhausting|unfair|lonely|distressing|hurtful|heavy|horrendous|dreadful|challenging|complicated)(?: (?:to (?:deal with|go through|hear|carry|live with)|for you))?[.!]*$|^(?:oh,? )?(?:how (?:awful|horrible|terrible|sad|hard|painful|frustrating|upsetting|difficult)|what a (?:shame|pity|tough|hard|difficult|horrible)|that's (?:a shame|a pity|rough|awful|terrible|horrible|so sad|really sad|tough|hard)|(?:i can|i) (?:only )?imagine(?: how| that)? (?:hard|difficult|tough|painful)|i understand\b|i can understand|i hear you[.!]*$|i get (?:it|that)[.!]*$)", 0.7),
+    ("other", r"^(?:mm+|hmm+|mhm+|uh[- ]?huh|right|okay|ok|yeah|yes|sure|i see|go on|take your time|no rush|thank you|thanks|hi|hello|hey|good (?:morning|afternoon|evening)|welcome|nice to (?:meet|see)|bye|goodbye|see you|i'm here|i'm listening|sure thing|of course|absolutely|wow|oh|ah|alright|all right|got it)\b[^?]{0,40}[.!]*$", 0.7),
+    ("other_permission", r"\b(?:would it be (?:okay|ok|alright|all right|helpful)|would you (?:like|want|be open to) (?:me to|to hear|some|a few|to explore|if i)|is it (?:okay|ok|alright|all right) (?:if|with you|for me)|can i (?:share|offer|suggest|ask|give|tell|check)|may i (?:share|offer|suggest|ask|give|tell)|do you mind if i|would it help if i|shall i (?:share|offer|suggest)|would you like to (?:hear|talk about|focus|start|explore|look at)|where would you like to (?:start|begin)|what would you like to (?:talk|focus|start|cover))\b", 0.75),
+    ("information", r"\b(?:we have (?:about |around |roughly )?(?:\d+|ten|five|twenty|fifteen|thirty|a few) minutes|minutes (?:left|remaining)|(?:research|evidence|studies|the research|the evidence|science|data) (?:shows?|suggests?|says?|tells us|indicates)|(?:it's|it is) (?:very |quite |really |pretty |fairly )?common for (?:people|someone|many)|(?:is|are) (?:a )?(?:common|normal|typical|well-known|recogni[sz]ed|known) (?:reaction|response|symptom|side effect|effect|part)|(?:tends?|tend) to (?:get|make|be|come|affect|happen|peak|fade|improve|worsen)|often (?:comes? in waves|gets? worse|affects?|makes?|causes?|leads? to|follows?|happens)|(?:this|our) (?:session|service|conversation|chat) (?:is|will|lasts|runs)|(?:everything|what you say) (?:you say )?(?:here )?is (?:confidential|private)|confidential(?:ity)?|the (?:number|website|line|hotline|helpline|service|law|policy|rule|process|procedure) (?:is|for|says|works|means)|(?:gps?|doctors?|pharmacists?|your employer|hr|the school|the council|a solicitor|a lawyer|the bank|your landlord) (?:can|are able to|is able to|has to|have to|must|usually|often|will usually)|is (?:open|available) (?:from|until|24|every|on|at)|(?:it's|it is) (?:called|known as)|(?:under|by) (?:law|the law)|on average|(?:the|a) (?:first|next) (?:session|step in the process|appointment) (?:is|will)|usually takes|can take (?:weeks|months|a while|time|up to)|it typically|typically (?:takes|lasts|involves|happens))", 0.75),
+]
+_COMPILED = [(lab, re.compile(p), w) for lab, p, w in _RULES]
+_IMPERATIVE = re.compile(_SOFT + _IMPERATIVE_VERBS)
+_NOT_IMPERATIVE = re.compile(
+    r"^(?:take your time|tell me|talk me through|go on|go ahead|let me|let's|let us|keep going|say more|"
+    r"help me understand|try to describe|feel free|remember when|look,|listen,|do you|do go on|start "
+    r"(?:wherever|from|where)|start with what|tell us|walk me through|give me|give it a (?:moment|second)|"
+    r"check[- ]in|see you|stay with (?:that|it|me)|sit with (?:that|it)|take a moment to (?:notice|tell|think about what)|"
+    r"be (?:honest with me|as)|feel)")
+
+_OPEN_Q = re.compile(
+    r"^(?:(?:and|but|so|okay|well|oh|hmm|right|now|then|i see|i'm sorry|yeah|sure),?\s+)*(?:what|how(?! (?:old|long|many|much|often|far)\b)|why|in what (?:way|ways|sense)|"
+    r"what's|how's|what'd|how'd|tell me|say more|talk me through|walk me through|help me understand|describe|"
+    r"(?:can|could|would|will) you (?:tell|say|describe|talk|share|explain|expand|help me|walk me|give me an example|put (?:that|it|words))|"
+    r"i'm (?:curious|wondering|interested) (?:what|how|about|why|to hear|to know|in)|i wonder (?:what|how|why)|"
+    r"i'd (?:like|love) to (?:hear|know|understand)|i want to (?:understand|hear|know more)|"
+    r"what (?:was|is|would|do|does|did|has|have|happens|happened|comes|else)|"
+    r"(?:could|can) we (?:talk|explore|look at|stay with|come back)|let's (?:talk|explore|stay with|look at|unpack|think about what)|"
+    r"tell us)")
+_CLOSED_Q = re.compile(
+    r"^(?:(?:and|but|so|okay|well|oh|hmm|right|now|then|i see|yeah|sure|just to check|quick question),?\s+)*"
+    r"(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should|shall|may|might|am|isn't|aren't|"
+    r"don't|didn't|haven't|hasn't|wouldn't|won't|couldn't|doesn't|wasn't|weren't|any|anything|anyone|"
+    r"how (?:old|long|many|much|often|far)|when|where|who|which|whose|is there|are there|and you|you)\b")
+_RISK_Q = re.compile(
+    r"\b(?:suicid\w*|kill(?:ing)? yourself|end(?:ing)? (?:your (?:own )?life|it all|things|your life|it)|take your (?:own )?life|"
+    r"hurt(?:ing)? yourself|harm(?:ing)? yourself|self[- ]?harm\w*|cut(?:ting)? yourself|not (?:wanting|want) to (?:be here|live|be alive|wake up|go on|exist)|"
+    r"not be(?:ing)? here|thoughts? (?:of|about) (?:dying|death|not being|ending|being dead|hurting|harming)|wish(?:ing)? you (?:were|was) dead|"
+    r"want(?:ing)? to die|are you safe|keep yourself safe|feel safe|safe right now|better off without you|no point (?:in )?(?:living|going on|being here)|"
+    r"overdose|plan to|a plan|pills|life (?:isn't|is not|not) worth)")
+_RISK_ASK = re.compile(r"\?|\b(?:i want to ask|i'd like to ask|i need to ask|can i ask|may i ask|i'm wondering if|i wonder if|i want to check|can i check|i'd like to check|i need to check|let me ask|tell me (?:about|more)|i'm asking)\b")
+_TAG_Q = re.compile(r"(?:,|\s)(?:right|yeah|isn't it|aren't you|don't you|didn't you|isn't that|no|huh|correct|true)\?$")
+
+
+_QUOTED = re.compile(r'"[^"]{1,300}"')
+
+
+_PRIORITY = ("advice", "interpretation", "reassurance")
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold informal spellings so one set of patterns covers many registers."""
+    s = text.lower().replace("’", "'")
+    for pat, rep in _FOLD:
+        s = pat.sub(rep, s)
+    return s.strip()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sentence's act as the rules read it."""
+
+    label: str          # one of the ten labels, or "" when no rule fired
+    strength: float     # how sure the rule is (0 when nothing fired)
+    sentence: str       # the sentence as written (evidence)
+    match: str          # the words that triggered it
+    is_question: bool
+
+
+def _lapse_of_leading(s: str) -> str:
+    """A leading question carries an opinion; which lapse depends on what the opinion is about."""
+    for lab, pat, _w in _COMPILED:
+        if lab in ("reassurance", "interpretation") and pat.search(s):
+            return lab
+    if re.search(r"\b(?:because|about your|really about|the reason|deep down)\b", s):
+        return "interpretation"
+    if re.search(r"\b(?:not that bad|fine|okay|alright|overreact|worth worrying|big deal|normal)\b", s):
+        return "reassurance"
+    return "advice"
+
+
+def sentence_cue(sentence: str, client_text: str = "") -> Cue:
+    """Label one sentence; `client_text` lets an explanation that repeats the client's own reason stay a reflection."""
+    s = _QUOTED.sub('"that"', fold(sentence))
+    is_q = s.rstrip().endswith("?") or bool(_TAG_Q.search(s))
+    tentative = bool(TENTATIVE.search(s))
+    hits: dict[str, tuple[float, str]] = {}
+    for lab, pat, w in _COMPILED:
+        m = pat.search(s)
+        if m and lab not in hits:
+            hits[lab] = (w, m.group(0))
+    imp = _IMPERATIVE.match(s)
+    if imp and not _NOT_IMPERATIVE.match(s[len(re.match(_SOFT, s).group(0)):]) and "advice" not in hits:
+        hits["advice"] = (0.85, imp.group(0))
+    if "leading" in hits:
+        w, m = hits.pop("leading")
+        lab = _lapse_of_leading(s)
+        hits.setdefault(lab, (w, m))
+    # "you must be exhausted" is empathy, not a directive; "it sounds like you should" is still advice.
+    if "advice" in hits and re.search(r"\byou (?:must|have to) (?:be|feel|have (?:been|felt))\b", s) and not re.search(r"\b(?:should|need to|try|could)\b", s):
+        hits.pop("advice")
+    if "interpretation" in hits:
+        w, m = hits["interpretation"]
+        if tentative or _inside_client_words(s, client_text):
+            hits.pop("interpretation")
+            hits.setdefault("reflection", (0.7, m))
+    if not hits and not is_q and _because_clause_imposed(s, client_text):
+        hits["interpretation"] = (0.6, s)
+    if "other_permission" in hits and not any(k in hits for k in _PRIORITY):
+        return Cue("other", hits["other_permission"][0], sentence, hits["other_permission"][1], is_q)
+    if is_q and not any(k in hits for k in _PRIORITY):
+        lab = "open_question" if _OPEN_Q.match(s) else "closed_question"
+        if lab == "closed_question" and re.search(r"\b(?:what|how|why)\b(?! if| about)", s) and not _CLOSED_Q.match(s):
+            lab = "open_question"
+        return Cue(lab, 0.85, sentence, s, True)
+    if not hits:
+        if _OPEN_Q.match(s) and re.match(r"^(?:tell me|say more|talk me through|walk me through|help me understand|i'm (?:curious|wondering)|i wonder (?:what|how|why)|i'd (?:like|love) to (?:hear|know|understand))", s):
+            return Cue("open_question", 0.75, sentence, s, False)
+        lab = _reflection_like(s)
+        if lab:
+            return Cue(lab, 0.6, sentence, s, is_q)
+        return Cue("", 0.0, sentence, "", is_q)
+    order = ("advice", "interpretation", "reassurance", "summary", "affirmation", "other_permission",
+             "information", "other_sympathy", "reflection", "other")
+    lab = max(hits, key=lambda k: (hits[k][0] if k in ("advice", "interpretation", "reassurance") else 0, -order.index(k)))
+    w, m = hits[lab]
+    return Cue(lab.split("_")[0], w, sentence, m, is_q)
+
+
+_REFLECT = re.compile(
+    r"^(?:(?:so|and|it|yeah|okay|hmm|right|mm),?\s+)*(?:sounds? (?:like|as if|as though)|it sounds|it seems|seems like|you seem|"
+    r"you(?:'re| are) (?:feeling|really|so|quite|pretty|a bit|kind of|sort of|very|still|just|both|not|left|caught|torn|stuck|"
+    r"exhausted|tired|frustrated|angry|sad|lonely|scared|worried|overwhelmed|hurt|confused|furious|gutted|drained|fed up|done|"
+    r"anxious|nervous|afraid|ashamed|embarrassed|disappointed|heartbroken|lost|unsure|uncertain|carrying|juggling|holding|"
+    r"wondering|questioning|trying|struggling|finding|worn|burnt|burned|feeling)|you feel|you felt|you(?:'ve| have) been|"
+    r"you (?:really |just |also |still )?(?:want|wanted|wish|miss|hate|love|don't want|can't|couldn't|didn't|never|need|needed|"
+    r"care|worry|fear|dread|feel)|part of you|a part of you|some part|i (?:hear|'m hearing|can hear|get the sense|sense|"
+    r"get that|notice|'m noticing|can see)|i wonder if|i'm wondering if|i'm guessing|i imagine|i suspect|it's as (?:if|though)|"
+    r"on (?:the )?one hand|what i'm hearing|if i understand|it's been|that's been|this has been|must (?:be|feel|have been)|"
+    r"you must|almost as if|there's (?:a|some) (?:part|sense|feeling)|so there's|so for you|for you,? |the (?:hardest|worst) "
+    r"(?:part|thing)|you(?:'re| are) (?:not sure|wondering|asking yourself)|it feels|feels like|nothing (?:you do|seems)|"
+    r"(?:the|your) \w+ (?:feels|seems|has been|is) |you've had|you're|you are|you)")
+
+
+def _reflection_like(s: str) -> str:
+    """Declarative sentences about the client's experience read as reflections when no other cue fired."""
+    if s.endswith("?") and not _REFLECT.match(s):
+        return ""
+    m = _REFLECT.match(s)
+    if not m:
+        return ""
+    if m.group(0).strip() in ("you", "you're", "you are") and len(s.split()) > 14:
+        return ""
+    return "reflection"
+
+
+_BECAUSE = re.compile(r"^(?:you|you're|you are|you've|your|that's|this is|it's)\b.*\b(?:because|since|due to|out of)\b(.+)$")
+
+
+def _inside_client_words(s: str, client_text: str) -> bool:
+    """An explanation built from what the client already said is a reflection, not an interpretation."""
+    m = _BECAUSE.match(s)
+    if not m or not client_text:
+        return False
+    reason = content_words(m.group(1))
+    known = set(content_words(client_text))
+    return bool(reason) and sum(w in known or w.rstrip("s") in known for w in reason) / len(reason) >= 0.6
+
+
+def _because_clause_imposed(s: str, client_text: str) -> bool:
+    """'You feel X because Y' with a Y the client never said imposes a cause."""
+    m = _BECAUSE.match(s)
+    return bool(m) and not _inside_client_words(s, client_text) and len(content_words(m.group(1))) >= 1
+
+
+def asks_about_risk(text: str) -> bool:
+    """True when the turn asks (not tells) about self-harm or suicide."""
+    for sent in sentences(clean(text)):
+        s = fold(sent)
+        if _RISK_Q.search(s) and _RISK_ASK.search(s):
+            return True
+    return False
+
+
+def turn_cues(trainee_text: str, client_text: str = "") -> list[Cue]:
+    return [sentence_cue(s, client_text) for s in sentences(clean(trainee_text))]
+
+
+def combine(cues: list[Cue]) -> Cue:
+    """The turn's most consequential act: a lapse anywhere, else a question, else the strongest exploring act."""
+    if not cues:
+        return Cue("other", 0.5, "", "", False)
+    lapses = [c for c in cues if c.label in _PRIORITY]
+    if lapses:
+        return max(lapses, key=lambda c: (c.strength, -_PRIORITY.index(c.label)))
+    questions = [c for c in cues if c.label in ("open_question", "closed_question")]
+    if questions:
+        opens = [c for c in questions if c.label == "open_question"]
+        return opens[-1] if opens else questions[-1]
+    for lab in ("summary", "reflection", "affirmation", "information", "other"):
+        found = [c for c in cues if c.label == lab]
+        if found:
+            return max(found, key=lambda c: c.strength)
+    return Cue("", 0.0, cues[-1].sentence, "", cues[-1].is_question)

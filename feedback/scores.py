@@ -1,0 +1,65 @@
+"""Session scores from stance.md (MITI 4.2.1 / MITI 3 thresholds), computed from labelled turns."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field
+
+from feedback.types import LABELS, HistoryTurn, TurnFeedback
+
+REPAIR_WINDOW = 2  # trainee turns after a lapse in which a repair still counts
+
+
+class SessionScores(BaseModel):
+    """What a supervisor reads first: balance of reflecting and asking, and how lapses were handled."""
+
+    trainee_turns: int
+    counts: dict[str, int] = Field(description="trainee turns per label (all ten labels present)")
+    reflections: int = Field(description="reflections + summaries")
+    questions: int = Field(description="open + closed questions")
+    rq_ratio: float | None = Field(description="reflections / questions; None when no questions")
+    rq_band: str | None = Field(description='MITI band: "below fair" (< 1), "fair" (>= 1), "good" (>= 2)')
+    pct_open_questions: float | None = Field(description="open / all questions, in percent")
+    open_band: str | None = Field(description='"below fair" (< 50%), "fair" (>= 50%), "good" (>= 70%)')
+    lapses: int
+    lapse_rate: float = Field(description="lapses / trainee turns")
+    exploring_before_first_lapse: int = Field(description="exploring turns before the first lapse (all of them if none)")
+    first_lapse_turn: int | None = Field(description="1-based trainee turn number of the first lapse")
+    lapses_repaired: int = Field(description="lapses followed by a repair within the next two trainee turns")
+    lapses_unrepaired: int
+
+
+def _band(value: float, fair: float, good: float) -> str:
+    return "good" if value >= good else "fair" if value >= fair else "below fair"
+
+
+def labelled(turns: Sequence[HistoryTurn]) -> list[TurnFeedback]:
+    """Feedback for every trainee turn, analysing in context any turn stored without it."""
+    from feedback.engine import analyse_turn
+
+    out = []
+    for i, t in enumerate(turns):
+        if t.speaker == "trainee":
+            out.append(t.feedback if t.feedback is not None else analyse_turn(t.text, turns[:i]))
+    return out
+
+
+def session_scores(turns: Sequence[HistoryTurn]) -> SessionScores:
+    fb = labelled(turns)
+    counts = {lab: sum(f.label == lab for f in fb) for lab in LABELS}
+    refl = counts["reflection"] + counts["summary"]
+    qs = counts["open_question"] + counts["closed_question"]
+    rq = round(refl / qs, 2) if qs else None
+    pct_open = round(100 * counts["open_question"] / qs, 1) if qs else None
+    lapse_at = [i for i, f in enumerate(fb) if f.family == "lapse"]
+    first = lapse_at[0] if lapse_at else len(fb)
+    repaired = sum(any(f.repair for f in fb[i + 1:i + 1 + REPAIR_WINDOW]) for i in lapse_at)
+    return SessionScores(
+        trainee_turns=len(fb), counts=counts, reflections=refl, questions=qs,
+        rq_ratio=rq, rq_band=None if rq is None else _band(rq, 1, 2),
+        pct_open_questions=pct_open, open_band=None if pct_open is None else _band(pct_open, 50, 70),
+        lapses=len(lapse_at), lapse_rate=round(len(lapse_at) / len(fb), 3) if fb else 0.0,
+        exploring_before_first_lapse=sum(f.family == "exploring" for f in fb[:first]),
+        first_lapse_turn=lapse_at[0] + 1 if lapse_at else None,
+        lapses_repaired=repaired, lapses_unrepaired=len(lapse_at) - repaired,
+    )
