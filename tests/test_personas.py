@@ -140,6 +140,25 @@ def test_risk_cues_are_lines_the_client_actually_says(shipped):
             assert cue.lower() in said, (card.id, cue)
 
 
+def test_example_lines_keep_the_core_for_later(shipped):
+    """Example lines go into every prompt, so they carry the voice, never the core layer's material."""
+    for card in shipped.cards.values():
+        core = [line.lower() for line in card.layer("core").lines]
+        for line in card.example_lines:
+            assert not any(line.lower().rstrip(".") in c for c in core), (card.id, line)
+
+
+def test_the_clients_own_answer_about_risk_passes_the_reply_guard(shipped):
+    """The simulator quotes the first quoted answer in risk.if_asked when the trainee asks about risk."""
+    prompting = pytest.importorskip("simulator.prompting")
+    checks = pytest.importorskip("simulator.checks")
+    for card in shipped.cards.values():
+        answer = prompting.risk_line(card)
+        assert answer, f"{card.id}: risk.if_asked should quote the client's own answer"
+        assert checks.check_reply(answer) == [], (card.id, answer)
+    assert "no plan" in prompting.risk_line(shipped.cards["flat_joking_passive_si"])
+
+
 def test_risky_cards_carry_risk_cues_and_notes(shipped):
     for card_id in RISKY_IDS:
         card = shipped.cards[card_id]
