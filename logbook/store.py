@@ -46,6 +46,11 @@ class Logbook:
                 user_id = db["users"].insert({"name": name, "role": role, "created_at": now()}).last_pk
                 return db["users"].get(user_id)
 
+    def get_user(self, user_id: int) -> dict | None:
+        with self._db() as db:
+            rows = list(db["users"].rows_where("id = ?", [user_id]))
+            return rows[0] if rows else None
+
     # sessions --------------------------------------------------------------------------------
 
     def create_session(self, *, user_id: int, persona_id: str, card_hash: str, model_backend: str,
@@ -110,6 +115,34 @@ class Logbook:
                     [branch_id, session_id, at_idx],
                 )
                 return branch_id
+
+    def import_session(self, user_name: str, session: dict, turns: list[dict],
+                       session_reflection: dict | None = None) -> int:
+        """Recreate an exported session (see export.import_pack) as a new session of `user_name`."""
+        with self._db() as db:
+            with write(db):
+                rows = list(db["users"].rows_where("name = ?", [user_name]))
+                user_id = rows[0]["id"] if rows else db["users"].insert(
+                    {"name": user_name, "role": "trainee", "created_at": now()}).last_pk
+                session_id = db["sessions"].insert({
+                    **{k: session[k] for k in ("persona_id", "card_hash", "model_backend", "engine_version", "mode",
+                                               "status", "started_at", "ended_at", "submitted_at")},
+                    "user_id": user_id,
+                }).last_pk
+                for turn in turns:
+                    turn_id = db["turns"].insert({
+                        "session_id": session_id,
+                        **{k: turn[k] for k in ("idx", "speaker", "text", "created_at", "source")},
+                        "state_json": json.dumps(turn["state"]) if turn.get("state") is not None else None,
+                        "feedback_json": json.dumps(turn["feedback"]) if turn.get("feedback") is not None else None,
+                    }).last_pk
+                    if turn.get("reflection"):
+                        db["reflections"].insert({"session_id": session_id, "turn_id": turn_id,
+                                                  "body_json": json.dumps(turn["reflection"]), "updated_at": now()})
+                if session_reflection:
+                    db["reflections"].insert({"session_id": session_id, "turn_id": None,
+                                              "body_json": json.dumps(session_reflection), "updated_at": now()})
+                return session_id
 
     def branches(self, session_id: int) -> list[dict]:
         """Sessions rewound from this one, oldest first."""

@@ -5,20 +5,10 @@ import re
 
 import streamlit as st
 
+from feedback.types import LABEL_NAMES
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
-LABEL_NAMES = {
-    "open_question": "Open question",
-    "closed_question": "Closed question",
-    "reflection": "Reflection",
-    "summary": "Summary",
-    "affirmation": "Affirmation",
-    "information": "Information",
-    "other": "Other",
-    "advice": "Advice",
-    "interpretation": "Interpretation",
-    "reassurance": "Reassurance",
-}
 FAMILY_COLOURS = {"exploring": "green", "neutral": "gray", "lapse": "orange"}
 
 

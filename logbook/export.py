@@ -1,0 +1,145 @@
+"""The supervision pack: one session as JSON (complete, re-importable), Markdown or standalone HTML.
+
+All user text is escaped in every format that a viewer could render (HTML by Jinja2's autoescape,
+Markdown by escaping its special characters and any HTML). Trainees are pseudonymous unless they
+opt in to their name.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+import feedback
+from feedback.types import LABEL_NAMES, HistoryTurn, TurnFeedback
+
+from .store import Logbook
+
+PACK_FORMAT = "unhurried-supervision-pack"
+PACK_VERSION = 1
+FORMATS = ("md", "html", "json")
+
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html", "html.j2"], default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class PackError(ValueError):
+    """A file that is not a supervision pack this version can read."""
+
+
+def pseudonym(user: dict) -> str:
+    digest = hashlib.sha256(f"{user['id']}:{user['name']}".encode()).hexdigest()[:6]
+    return f"Trainee {digest}"
+
+
+def build_pack(book: Logbook, session_id: int, *, with_name: bool = False) -> dict:
+    """Everything about one session that supervision needs, as plain data."""
+    session = book.get_session(session_id)
+    if session is None:
+        raise KeyError(f"No session {session_id}.")
+    user = book.get_user(session["user_id"])
+    turns = book.turns(session_id)
+    reflections = book.reflections(session_id)
+    by_turn = {r["turn_id"]: r["body"] for r in reflections if r["turn_id"] is not None}
+    history = [HistoryTurn(speaker=t["speaker"], text=t["text"],
+                           feedback=TurnFeedback.model_validate(t["feedback"]) if t["feedback"] else None)
+               for t in turns]
+    return {
+        "format": PACK_FORMAT,
+        "version": PACK_VERSION,
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "trainee": user["name"] if with_name else pseudonym(user),
+        "session": {k: session[k] for k in ("id", "persona_id", "card_hash", "model_backend", "engine_version",
+                                           "mode", "status", "started_at", "ended_at", "submitted_at",
+                                           "parent_id", "branched_at_idx")},
+        "branches": [{"session_id": b["id"], "branched_at_idx": b["branched_at_idx"]}
+                     for b in book.branches(session_id)],
+        "turns": [
+            {k: t[k] for k in ("idx", "speaker", "text", "created_at", "source", "state", "feedback")}
+            | {"reflection": by_turn.get(t["id"])}
+            for t in turns
+        ],
+        "session_reflection": next((r["body"] for r in reflections if r["turn_id"] is None), None),
+        "scores": feedback.session_scores(history).model_dump(),
+        "missed_risk_cues": [cue.model_dump() for cue in feedback.missed_risk_cues(history)],
+    }
+
+
+def render(pack: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(pack, indent=2, ensure_ascii=False)
+    if fmt == "md":
+        return _templates.get_template("pack.md.j2").render(pack=pack, esc=escape_markdown, **_helpers())
+    if fmt == "html":
+        from .charts import static_charts_html
+
+        return _templates.get_template("pack.html.j2").render(pack=pack, charts=static_charts_html(pack),
+                                                             **_helpers())
+    raise ValueError(f"format must be one of {FORMATS}")
+
+
+def export_session(book: Logbook, session_id: int, fmt: str, *, with_name: bool = False) -> str:
+    return render(build_pack(book, session_id, with_name=with_name), fmt)
+
+
+def import_pack(book: Logbook, text: str, *, user_name: str) -> int:
+    """Load a JSON pack into this logbook as a new session owned by `user_name`; returns its id."""
+    try:
+        pack = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackError(f"not JSON: {exc}") from exc
+    if not isinstance(pack, dict) or pack.get("format") != PACK_FORMAT:
+        raise PackError("not an Unhurried supervision pack (its 'format' field is missing or different)")
+    if pack.get("version") != PACK_VERSION:
+        raise PackError(f"pack version {pack.get('version')!r} is not supported (expected {PACK_VERSION})")
+    return book.import_session(user_name, pack["session"], pack["turns"], pack.get("session_reflection"))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that renders as itself in Markdown: HTML is entity-escaped, markup characters backslashed."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def split_evidence(text: str, evidence: str | None) -> tuple[str, str, str]:
+    """(before, evidence, after) so a template can highlight the evidence span without raw HTML."""
+    start = text.lower().find(evidence.lower()) if evidence else -1
+    if start < 0:
+        return text, "", ""
+    end = start + len(evidence)
+    return text[:start], text[start:end], text[end:]
+
+
+SCORE_ROWS = {  # key -> (what a supervisor reads, how to show the value)
+    "trainee_turns": ("Trainee turns", "{:d}"),
+    "rq_ratio": ("Reflections per question (R:Q)", "{:.2f}"),
+    "rq_band": ("R:Q band (MITI: fair >= 1, good >= 2)", "{}"),
+    "pct_open_questions": ("Open questions, % of questions", "{:.0f}%"),
+    "open_band": ("Open-question band (fair >= 50%, good >= 70%)", "{}"),
+    "lapses": ("Lapses (advice, interpretation, reassurance)", "{:d}"),
+    "lapse_rate": ("Lapse rate", "{:.0%}"),
+    "exploring_before_first_lapse": ("Exploring turns before the first lapse", "{:d}"),
+    "lapses_repaired": ("Lapses followed by a repair", "{:d}"),
+}
+
+
+def score_rows(scores: dict) -> list[tuple[str, str]]:
+    """The session scores as (name, value) rows in plain words; missing values read 'n/a'."""
+    return [(name, "n/a" if scores.get(key) is None else fmt.format(scores[key]))
+            for key, (name, fmt) in SCORE_ROWS.items() if key in scores]
+
+
+def _helpers() -> dict:
+    return {"label_name": lambda label: LABEL_NAMES.get(label, label), "split_evidence": split_evidence,
+            "score_rows": score_rows}
