@@ -1,0 +1,169 @@
+"""Reply checks: is this still the client talking?
+
+Pure functions, so the guard can be tested without a model and run on each sentence as it
+streams: a sentence is shown to the trainee only after it has passed.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_SENTENCES = 3
+MAX_WORDS = 60
+MAX_SENTENCE_WORDS = 40
+ECHO_SHARE = 0.7
+"""A sentence whose words are this share of the trainee's words (or more) is an echo."""
+ECHO_MIN_WORDS = 5
+REPEAT_MIN_WORDS = 6
+"""Shorter sentences ("I don't know.") may come back; longer ones repeated are a stuck model."""
+
+COUNSELLOR_TALK = [
+    r"how (can|may|could) i (help|assist|support)",
+    r"\bassist you\b",
+    r"\bi'?m here (for|to help|to listen)",
+    r"\byou should\b",
+    r"\byou (could|might|may) (want to |)(try|consider)",
+    r"\bhave you (tried|considered|thought about)\b",
+    r"\bi( would|'d|) (suggest|recommend|advise)\b",
+    r"how does (that|this|it) make you feel",
+    r"\bit sounds like you\b",
+    r"\bthank you for sharing\b",
+    r"\bi'?m (so |very |really |)sorry to hear\b",
+    r"\bit'?s (important|okay|ok|normal|natural|understandable) (to|for you)\b",
+    r"\byour feelings are valid\b",
+    r"\bi understand how you feel\b",
+    r"\btake care of yourself\b",
+    r"^(remember|try|make sure|don't forget|be kind) ",
+    r"\bwhat brings you (here|in|to)\b",
+    r"\bwelcome (to|back)\b",
+    r"\btell me more\b",
+    r"\bseek (professional )?help\b",
+    r"\b(a|your) (therapist|counsellor|counselor|professional) (can|could|might)\b",
+]
+AI_TALK = [
+    r"\b(ai|a\.i\.)\b",
+    r"\b(language model|chat ?bot|chatgpt|gpt|llm|smollm|hugging ?face|openai)\b",
+    r"\bartificial intelligence\b",
+    r"\b(helpful|virtual|digital) assistant\b",
+    r"\b(i'?m|i am) (just |only |)an assistant\b",
+    r"\bmy (programming|instructions|training data|system prompt)\b",
+    r"\bi (was|am|'m) (programmed|trained to|designed to)\b",
+    r"\bas an? (ai|model|language model|assistant|virtual)\b",
+]
+SPEAKER_LABEL = re.compile(
+    r"(^|\n|[.!?]\s*)\s*(counsell?or|therapist|client|trainee|user|assistant|system|patient|me|you)"
+    r"(\s*\([^)]*\))?\s*:",
+    re.IGNORECASE,
+)
+NAME_LABEL = re.compile(r"^\s*[A-Z][\w'-]*( [A-Z][\w'-]*)?( \([^)]*\))?:")
+MARKUP = re.compile(r"(<[/a-z!][^>]*>|```|\*|__|^\s*#|https?://|\||^\s*[-•]\s|[{}\[\]])", re.I | re.M)
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+WORD = re.compile(r"[a-z0-9']+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
+
+FRAME_BREAK = [
+    r"\bignore (all |any |your |the |previous |prior |above )+(instructions|prompts?|rules|messages)",
+    r"\b(forget|disregard) (all |your |the |previous )*(instructions|prompts?|rules|everything)",
+    r"\byou are (now|no longer)\b",
+    r"\b(pretend|act) (to be|as|like) (an?|the)\b",
+    r"\b(roleplay|role-play|role play) as\b",
+    r"\bwhat (language |ai |)model are you\b",
+    r"\bwhich (language |ai |)model\b",
+    r"\bare you (an? |)(ai|bot|robot|chat ?bot|language model|real person|human|real)\b",
+    r"\b(system|your) prompt\b",
+    r"\bwho (made|created|programmed|trained) you\b",
+    r"\bjailbreak\b|\bdeveloper mode\b",
+    r"\bstop (the )?(role ?play|simulation|pretending)\b",
+    r"\bout of character\b",
+]
+STOPWORDS = frozenset(
+    "a an and are as at be but by do for from have i if in is it me my now of on or so that the then "
+    "this to was we what which who will with you your yours are you're i'm not no all any".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, keeping their end punctuation; a trailing fragment without one is kept last."""
+    return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def _matches(patterns: list[str], text: str) -> bool:
+    low = text.lower().replace("’", "'")
+    return any(re.search(p, low) for p in patterns)
+
+
+def is_echo(sentence: str, trainee_text: str) -> bool:
+    said = words(sentence)
+    heard = set(words(trainee_text))
+    if len(said) < ECHO_MIN_WORDS or not heard:
+        return False
+    return sum(w in heard for w in said) / len(said) >= ECHO_SHARE
+
+
+def is_frame_break(trainee_text: str) -> bool:
+    """The trainee is trying to step outside the simulation (prompt injection or curiosity)."""
+    return _matches(FRAME_BREAK, trainee_text)
+
+
+def frame_break_words(trainee_text: str) -> set[str]:
+    """Content words of a frame-break attempt; a reply that repeats them has followed it."""
+    return {w for w in words(trainee_text) if w not in STOPWORDS and len(w) > 3}
+
+
+def check_sentence(
+    sentence: str,
+    trainee_text: str = "",
+    *,
+    earlier_client_lines: tuple[str, ...] = (),
+    forbidden_words: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The names of the checks one sentence fails (empty when it may be shown)."""
+    failed: list[str] = []
+    if not words(sentence):
+        failed.append("empty")
+    if len(words(sentence)) > MAX_SENTENCE_WORDS:
+        failed.append("too_long")
+    if _matches(COUNSELLOR_TALK, sentence):
+        failed.append("counsellor_talk")
+    if _matches(AI_TALK, sentence):
+        failed.append("ai_mention")
+    if SPEAKER_LABEL.search(sentence) or NAME_LABEL.match(sentence):
+        failed.append("speaker_label")
+    if MARKUP.search(sentence) or EMOJI.search(sentence):
+        failed.append("markup")
+    if trainee_text and is_echo(sentence, trainee_text):
+        failed.append("echo")
+    norm = " ".join(words(sentence))
+    if len(norm.split()) >= REPEAT_MIN_WORDS and any(norm in " ".join(words(line)) for line in earlier_client_lines):
+        failed.append("repeat")
+    if forbidden_words & set(words(sentence)):
+        failed.append("followed_frame_break")
+    return failed
+
+
+def check_reply(
+    text: str,
+    trainee_text: str = "",
+    *,
+    earlier_client_lines: tuple[str, ...] = (),
+    forbidden_words: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The names of the checks a whole reply fails (empty when it may be shown)."""
+    sentences = split_sentences(text)
+    if not sentences:
+        return ["empty"]
+    failed: list[str] = []
+    if len(sentences) > MAX_SENTENCES or len(words(text)) > MAX_WORDS:
+        failed.append("too_long")
+    if trainee_text and is_echo(text, trainee_text):
+        failed.append("echo")
+    for sentence in sentences:
+        for name in check_sentence(
+            sentence, trainee_text, earlier_client_lines=earlier_client_lines, forbidden_words=forbidden_words
+        ):
+            if name not in failed:
+                failed.append(name)
+    return failed

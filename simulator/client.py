@@ -1,0 +1,291 @@
+"""The simulated client: streams a reply that has passed the checks, sentence by sentence.
+
+The trainee must never see text that is later withdrawn, so nothing is shown until a whole
+sentence has passed the reply checks:
+
+1. The model's reply is read as it streams and cut into sentences. Each finished sentence is checked
+   and, if it passes, shown at once (time to first shown text = time to the first sentence).
+2. If the *first* sentence fails, nothing has been shown: the model gets one more try (source
+   ``retry``), then an authored line from the card takes over (source ``authored``): from the
+   current layer, or the card's reaction lines during a rupture.
+3. If a *later* sentence fails, or the reply grows too long, the reply stops there and keeps the
+   sentences already shown.
+
+Generation runs in a worker thread so that a hanging model turns into a ``ClientModelError`` after
+``timeout_s`` instead of a frozen page; in-process models also hold a process-wide lock while
+generating (see ``backends.generation_lock``).
+"""
+from __future__ import annotations
+
+import queue
+import re
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage
+from pydantic import BaseModel, Field
+
+from feedback.types import HistoryTurn
+from personas.schema import PersonaCard
+
+from .backends import GENERATION_LOCK, ClientModelError, generation_lock, is_in_process
+from .checks import MAX_SENTENCES, MAX_WORDS, check_sentence, frame_break_words, is_frame_break, words
+from .prompting import chat_messages, risk_line, stop_sequences, transcript_prompt
+from .state import ClientState
+
+PromptForm = Literal["transcript", "chat"]
+Source = Literal["model", "retry", "authored"]
+
+SAMPLING = dict(max_tokens=60, temperature=0.7, top_p=0.95, top_k=40, repeat_penalty=1.1)
+"""Short replies, some variety; the seed makes a rehearsal reproducible."""
+BEMUSED = ("Sorry, you've lost me there.", "I'm not sure what you mean.", "Sorry, what?")
+"""Said before a card line when the trainee tries to break the frame: a person would be puzzled."""
+SENTENCE_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+|\n+")
+
+
+class ClientReply(BaseModel):
+    text: str
+    source: Source
+    attempts: int = Field(description="model generations tried (0 when the reply was authored outright)")
+    checks_failed: list[str] = Field(default_factory=list, description="checks failed by text never shown")
+
+
+class ReplyStream:
+    """Chunks of the client's reply, to iterate once (e.g. with st.write_stream); then ``.result``."""
+
+    def __init__(self, run: Generator[str, None, ClientReply]):
+        self._run = run
+        self._result: ClientReply | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        self._result = yield from self._run
+
+    @property
+    def result(self) -> ClientReply:
+        if self._result is None:
+            raise RuntimeError("The reply has not been streamed to the end yet.")
+        return self._result
+
+    def collect(self) -> ClientReply:
+        """Stream to the end without showing anything (rehearsals, tests)."""
+        for _ in self:
+            pass
+        return self.result
+
+
+class _Cut:
+    """Marks that generation stopped at max_tokens, so a trailing fragment is unfinished."""
+
+
+class _Failed:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+_DONE = object()
+
+
+def _timed(
+    produce: Callable[[], Iterator[str | _Cut]], lock: threading.Lock | None, timeout_s: float
+) -> Iterator[str | _Cut]:
+    """Run ``produce`` in a worker thread; yield its pieces, or raise ClientModelError on timeout.
+
+    Closing this iterator early tells the worker to stop, which releases the lock as soon as the
+    model hands back control.
+    """
+    pieces: queue.Queue = queue.Queue()
+    cancel, started = threading.Event(), threading.Event()
+
+    def work() -> None:
+        if lock is not None and not lock.acquire(timeout=timeout_s):
+            return
+        started.set()
+        try:
+            stream = produce()
+            try:
+                for piece in stream:
+                    if cancel.is_set():
+                        break
+                    pieces.put(piece)
+            finally:
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()
+            pieces.put(_DONE)
+        except Exception as exc:  # any model error becomes a plain message for the trainee
+            pieces.put(_Failed(exc))
+        finally:
+            if lock is not None:
+                lock.release()
+
+    threading.Thread(target=work, name="simulated-client", daemon=True).start()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while True:
+            try:
+                item = pieces.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                if not started.is_set():
+                    raise ClientModelError(
+                        "The client model is busy with other sessions and did not get to your turn in time. "
+                        "Your turn is saved: try again in a moment."
+                    ) from None
+                raise ClientModelError(
+                    f"The client model did not answer within {timeout_s:g} seconds. "
+                    "Your turn is saved: try again, or ask your course lead to check the model setting."
+                ) from None
+            if item is _DONE:
+                return
+            if isinstance(item, _Failed):
+                raise ClientModelError(
+                    f"The client model failed ({type(item.error).__name__}: {item.error}). "
+                    "Your turn is saved: try again."
+                ) from item.error
+            yield item
+    finally:
+        cancel.set()
+
+
+def _tidy(sentence: str) -> str:
+    """Drop stray wrapping quotes and list dashes the model copies from the prompt's examples."""
+    text = " ".join(sentence.split()).lstrip("-• ")
+    if text.count('"') == 1 or (text.count('"') == 2 and text.startswith('"') and text.endswith('"')):
+        text = text.replace('"', "")
+    return text.strip()
+
+
+def _finish(fragment: str) -> str:
+    """End punctuation for a last sentence the model ended at a newline without any."""
+    fragment = fragment.rstrip(" ,;:-–")
+    return fragment if fragment[-1:] in ".!?…\"'”’)" else fragment + "."
+
+
+def _sentences(pieces: Iterator[str | _Cut], stops: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Whole sentences as they form, each with a flag: True when cut off at max_tokens."""
+    buffer, cut = "", False
+    for piece in pieces:
+        if isinstance(piece, _Cut):
+            cut = True
+            continue
+        buffer += piece
+        hit = min((i for i in (buffer.find(s) for s in stops) if i >= 0), default=-1)
+        if hit >= 0:
+            buffer = buffer[:hit]
+        while (found := SENTENCE_BOUNDARY.search(buffer)) is not None:
+            sentence, buffer = buffer[: found.end()], buffer[found.end() :]
+            if sentence.strip():
+                yield _tidy(sentence), False
+        if hit >= 0:
+            break
+    if buffer.strip():
+        tidy = _tidy(buffer)
+        yield (tidy, True) if cut else (_finish(tidy), False)
+
+
+class SimulatedClient:
+    """One persona's voice for one reply at a time; cheap to create per turn."""
+
+    def __init__(
+        self,
+        card: PersonaCard,
+        model: BaseChatModel,
+        *,
+        prompt_form: PromptForm | None = None,
+        timeout_s: float = 60,
+        serialise: bool | None = None,
+    ):
+        self.card = card
+        self.model = model
+        self.prompt_form: PromptForm = prompt_form or ("transcript" if is_in_process(model) else "chat")
+        self.timeout_s = timeout_s
+        self._lock = generation_lock(model) if serialise is None else (GENERATION_LOCK if serialise else None)
+        self._stops = stop_sequences(card) if self.prompt_form == "transcript" else []
+
+    def stream_reply(
+        self, history: Sequence[HistoryTurn], state: ClientState, *, seed: int | None = None
+    ) -> ReplyStream:
+        """The client's reply to the last trainee turn in ``history``, given the updated state."""
+        return ReplyStream(self._reply(list(history), state, seed))
+
+    # --- the reply, step by step ---------------------------------------------------------------
+
+    def _reply(self, history: list[HistoryTurn], state: ClientState, seed: int | None) -> Generator[str, None, ClientReply]:
+        trainee = next((t.text for t in reversed(history) if t.speaker == "trainee"), "")
+        frame_break = is_frame_break(trainee)
+        said = tuple(t.text for t in history if t.speaker == "client")
+        if state.risk_asked and not frame_break and (line := risk_line(self.card)):
+            yield line
+            return ClientReply(text=line, source="authored", attempts=0)
+
+        forbidden = frozenset(frame_break_words(trainee)) if frame_break else frozenset()
+        failed: list[str] = []
+        base_seed = seed if seed is not None else time.time_ns() % 2**31
+        for attempt, source in enumerate(("model", "retry")):
+            shown: list[str] = []
+            pieces = _timed(lambda s=base_seed + attempt: self._generate(history, state, frame_break, s), self._lock, self.timeout_s)
+            try:
+                for sentence, unfinished in _sentences(pieces, self._stops):
+                    problems = ["unfinished"] if unfinished else check_sentence(
+                        sentence, trainee, earlier_client_lines=said + tuple(shown), forbidden_words=forbidden
+                    )
+                    if len(shown) == MAX_SENTENCES or len(words(" ".join([*shown, sentence]))) > MAX_WORDS:
+                        problems = problems or ["too_long"]
+                    if problems:
+                        failed.extend(p for p in problems if p not in failed)
+                        break
+                    yield sentence if not shown else " " + sentence
+                    shown.append(sentence)
+            except ClientModelError:
+                if not shown:
+                    raise
+            finally:
+                pieces.close()
+            if shown:
+                return ClientReply(text=" ".join(shown), source=source, attempts=attempt + 1, checks_failed=failed)
+
+        line = self._authored(history, state, frame_break)
+        yield line
+        return ClientReply(text=line, source="authored", attempts=2, checks_failed=failed)
+
+    def _generate(self, history: list[HistoryTurn], state: ClientState, frame_break: bool, seed: int) -> Iterator[str | _Cut]:
+        """The model's raw text pieces (runs in the worker thread)."""
+        if self.prompt_form == "transcript":
+            prompt = transcript_prompt(self.card, state, history, frame_break=frame_break)
+            if is_in_process(self.model):
+                # The continuation goes straight to the Llama object ChatLlamaCpp loaded: a chat
+                # template would wrap the transcript in an assistant turn and undo its point.
+                for chunk in self.model.client.create_completion(
+                    prompt, stream=True, seed=seed, stop=self._stops, **SAMPLING
+                ):
+                    choice = chunk["choices"][0]
+                    yield choice["text"]
+                    if choice.get("finish_reason") == "length":
+                        yield _Cut()
+                return
+            messages = [HumanMessage(prompt)]
+        else:
+            messages = chat_messages(self.card, state, history, frame_break=frame_break)
+        extra = {"seed": seed} if is_in_process(self.model) else {}
+        for chunk in self.model.stream(messages, stop=self._stops or None, **extra):
+            yield chunk.text
+            if chunk.response_metadata.get("finish_reason") in ("length", "max_tokens"):
+                yield _Cut()
+
+    def _authored(self, history: list[HistoryTurn], state: ClientState, frame_break: bool) -> str:
+        """A card line the client has not said yet: the rupture's reaction, or the current layer."""
+        card = self.card
+        if state.ruptured and state.rupture_kind:
+            lines = card.reaction(state.rupture_kind).lines
+        elif state.event == "repaired":
+            lines = card.repair.lines
+        else:
+            lines = card.layer(state.layer).lines
+        said = {t.text for t in history if t.speaker == "client"}
+        fresh = [line for line in lines if line not in said and not any(line in s for s in said)] or list(lines)
+        line = fresh[state.turn % len(fresh)]
+        if frame_break:
+            return f"{BEMUSED[state.turn % len(BEMUSED)]} {line}"
+        return line

@@ -1,0 +1,89 @@
+"""Headless rehearsal: a scripted trainee against a persona, through the real feedback engine.
+
+Course leads use it to try a persona before release; the tests and the benchmark use it to see
+whether the client opens up with listening and closes down after lapses.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from langchain_core.language_models import BaseChatModel
+
+from feedback.types import HistoryTurn, TurnFeedback
+from personas.schema import PersonaCard
+
+from .client import PromptForm, SimulatedClient
+from .state import initial_state, next_state
+
+PROBES = Path(__file__).parent / "probes"
+Analyse = Callable[[str, Sequence[HistoryTurn]], TurnFeedback]
+
+
+def read_script(path: Path | str) -> list[str]:
+    """One trainee utterance per line; blank lines and lines starting with '#' are skipped."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def rehearse(
+    card: PersonaCard,
+    script: Iterable[str],
+    model: BaseChatModel,
+    seed: int | None = 0,
+    *,
+    prompt_form: PromptForm | None = None,
+    analyse: Analyse | None = None,
+) -> list[dict]:
+    """Play the script; one record per trainee turn, shaped like the CLI's JSON lines."""
+    return list(rehearsal_turns(card, script, model, seed, prompt_form=prompt_form, analyse=analyse))
+
+
+def rehearsal_turns(
+    card: PersonaCard,
+    script: Iterable[str],
+    model: BaseChatModel,
+    seed: int | None = 0,
+    *,
+    prompt_form: PromptForm | None = None,
+    analyse: Analyse | None = None,
+) -> Iterator[dict]:
+    """As ``rehearse``, one record at a time as each turn completes.
+
+    Besides the CLI's fields, each record has a ``detail`` object: the fuller state, the checks the
+    model's rejected text failed, and timings (``first_chunk_s``, ``reply_s``) for the benchmark.
+    """
+    if analyse is None:
+        from feedback import analyse_turn as analyse
+
+    client = SimulatedClient(card, model, prompt_form=prompt_form)
+    state = initial_state(card)
+    history = [HistoryTurn(speaker="client", text=card.opening_line)]
+    for turn, trainee in enumerate(script, start=1):
+        verdict = analyse(trainee, history)
+        state = next_state(card, state, verdict)
+        history.append(HistoryTurn(speaker="trainee", text=trainee, feedback=verdict))
+        started, first = time.perf_counter(), None
+        stream = client.stream_reply(history, state, seed=None if seed is None else seed + turn)
+        for _ in stream:
+            first = first if first is not None else time.perf_counter() - started
+        reply = stream.result
+        history.append(HistoryTurn(speaker="client", text=reply.text))
+        yield {
+            "turn": turn,
+            "trainee": trainee,
+            "client": reply.text,
+            "source": reply.source,
+            "state": {"openness": state.openness, "layer": state.layer},
+            "feedback": verdict.model_dump(),
+            "detail": {
+                "reached": state.reached,
+                "ruptured": state.ruptured,
+                "event": state.event,
+                "attempts": reply.attempts,
+                "checks_failed": reply.checks_failed,
+                "first_chunk_s": round(first or 0.0, 3),
+                "reply_s": round(time.perf_counter() - started, 3),
+            },
+        }
