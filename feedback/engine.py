@@ -12,13 +12,13 @@ from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
 RULE_TRUST = 0.8  # rule strength at or above which the rule's label stands without the model
 
 
-def decide(client_text: str, trainee_text: str) -> tuple[str, float, str]:
-    """Label, confidence and evidence sentence for one turn."""
+def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None = None) -> tuple[str, float, str]:
+    """Label, confidence and evidence sentence for one turn (`linear` overrides the shipped model, for cross-validation)."""
     cues = turn_cues(trainee_text, client_text)
     top = combine(cues)
     if top.label and top.strength >= RULE_TRUST:
         return top.label, top.strength, top.sentence
-    probs = model.predict_proba([(client_text, trainee_text)])
+    probs = (linear or model).predict_proba([(client_text, trainee_text)])
     if probs is None:
         return (top.label or "other"), (top.strength or 0.4), top.sentence
     label, p = max(probs[0].items(), key=lambda kv: kv[1])

@@ -1,0 +1,78 @@
+"""python -m feedback classify|evaluate|train: batch labelling, figures, and rebuilding the model."""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Sequence
+
+from feedback.evaluate import format_report, report
+
+
+def _read(path: str) -> tuple[list[dict], list[str]]:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+        fields = list(reader.fieldnames or [])
+    missing = {"trainee"} - set(fields)
+    if missing:
+        raise SystemExit(f"{path}: missing column(s): {', '.join(sorted(missing))} (need client, trainee)")
+    return rows, fields
+
+
+def _predict(rows: list[dict]) -> list[tuple[str, float]]:
+    from feedback.engine import classify
+
+    return [classify(r.get("client") or "", r.get("trainee") or "") for r in rows]
+
+
+def cmd_classify(path: str) -> int:
+    rows, fields = _read(path)
+    out = csv.DictWriter(sys.stdout, fieldnames=fields + ["predicted", "confidence"], lineterminator="\n")
+    out.writeheader()
+    for r, (lab, conf) in zip(rows, _predict(rows)):
+        out.writerow({**r, "predicted": lab, "confidence": f"{conf:.3f}"})
+    return 0
+
+
+def cmd_evaluate(path: str | None, heldout: bool) -> int:
+    if heldout:
+        from feedback.train import crossval_report, heldout_report
+
+        print(format_report(crossval_report(), "5-fold cross-validation on the corpus train split (folds grouped by template)"))
+        print()
+        print(format_report(heldout_report(), "held-out corpus split (templates never seen in training)"))
+        return 0
+    if not path:
+        raise SystemExit("evaluate needs FILE.csv or --heldout")
+    rows, fields = _read(path)
+    if "label" not in fields:
+        raise SystemExit(f"{path}: evaluate needs a 'label' column")
+    pred = [lab for lab, _ in _predict(rows)]
+    print(format_report(report([r["label"] for r in rows], pred), f"{path}: {len(rows)} turns"))
+    return 0
+
+
+def cmd_train() -> int:
+    from feedback.train import train
+
+    path = train()
+    print(f"wrote {path}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m feedback", description="The stance engine's command line.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("classify", help="label every row of a CSV with columns client, trainee")
+    c.add_argument("file")
+    e = sub.add_parser("evaluate", help="per-label precision/recall/F1 against a 'label' column")
+    e.add_argument("file", nargs="?")
+    e.add_argument("--heldout", action="store_true", help="cross-validated and held-out figures on the project corpus")
+    sub.add_parser("train", help="rebuild feedback/model/stance.npz from the corpus")
+    args = ap.parse_args(argv)
+    if args.cmd == "classify":
+        return cmd_classify(args.file)
+    if args.cmd == "evaluate":
+        return cmd_evaluate(args.file, args.heldout)
+    return cmd_train()

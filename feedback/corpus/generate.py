@@ -1,0 +1,95 @@
+"""Builds feedback/corpus/turns.csv from hand-written fragments (templates x life problems x registers).
+
+Deterministic (fixed seed). Every row carries the id of the template its main act came from, and the
+held-out split is by a stable hash of that template id, so held-out rows never share a template with
+training rows (otherwise held-out figures would be inflated). Run: python -m feedback.corpus.generate
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from pathlib import Path
+
+from feedback.corpus.fragments import PREFIXES, PROBLEMS, TEMPLATES
+
+OUT = Path(__file__).with_name("turns.csv")
+PER_TEMPLATE = 8
+SEED = 20261122
+
+
+def template_of(row_id: str) -> str:
+    """Row ids are '<label>:<template>:<n>'; the template id is everything before the last part."""
+    return row_id.rsplit(":", 1)[0]
+
+
+def heldout(template_id: str) -> bool:
+    """One template in five is held out, chosen by a stable hash (not Python's salted hash)."""
+    return int(hashlib.sha1(template_id.encode()).hexdigest(), 16) % 5 == 0
+
+
+_BRIT = [("behavior", "behaviour"), ("realize", "realise"), ("color", "colour"), ("mom", "mum"), ("apologize", "apologise"),
+         ("recognize", "recognise"), ("organize", "organise"), ("vacation", "holiday")]
+
+
+def register(text: str, rng: random.Random) -> str:
+    """Vary the register: casual lower case, dropped apostrophes, fillers, British spelling, small typos."""
+    r = rng.random()
+    if r < 0.15:
+        text = text.lower().replace("'", "")
+    elif r < 0.3:
+        text = rng.choice(["yeah ", "hmm, ", "ok so ", "right, ", "I see. ", "Mm. ", "Okay. ", "well, ", "Ah. "]) + text[0].lower() + text[1:]
+    elif r < 0.4:
+        for us, uk in _BRIT:
+            text = re.sub(rf"\b{us}\b", uk, text)
+    elif r < 0.48:
+        words = text.split()
+        if len(words) > 4:
+            i = rng.randrange(len(words))
+            w = words[i]
+            if len(w) > 4 and w.isalpha():
+                j = rng.randrange(1, len(w) - 2)
+                words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+            text = " ".join(words)
+    elif r < 0.55:
+        text = text.rstrip(".") + rng.choice(["", " :)", "...", " x", "!"])
+    return text
+
+
+def fill(template: str, problem: dict, rng: random.Random) -> str:
+    out = template
+    for key, val in problem.items():
+        if key != "client":
+            out = out.replace("{" + key + "}", rng.choice(val) if isinstance(val, list) else val)
+    return out[0].upper() + out[1:] if out else out
+
+
+def rows() -> list[dict]:
+    rng = random.Random(SEED)
+    out = []
+    for label, templates in TEMPLATES.items():
+        for t_i, template in enumerate(templates):
+            tid = f"{label}:{t_i}"
+            for k, problem in enumerate(rng.sample(PROBLEMS, PER_TEMPLATE)):
+                client = rng.choice(problem["client"])
+                trainee = fill(template, problem, rng)
+                if rng.random() < 0.3 and label in PREFIXES:
+                    prefix = fill(rng.choice(PREFIXES[label]), problem, rng)
+                    trainee = prefix + " " + (trainee[0].lower() + trainee[1:] if prefix.endswith(",") else trainee)
+                out.append({"id": f"{tid}:{k}", "client": client, "trainee": register(trainee, rng), "label": label,
+                            "split": "heldout" if heldout(tid) else "train"})
+    return out
+
+
+def main() -> None:
+    data = rows()
+    with OUT.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "client", "trainee", "label", "split"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(data)
+    print(f"wrote {len(data)} rows to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

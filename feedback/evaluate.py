@@ -1,0 +1,54 @@
+"""Precision, recall and F1 per label, macro-F1 and lapse-vs-not F1, for any labelled CSV.
+
+Understands the coarse labels of esconv_dev.csv (question, reflection, reassurance_or_affirmation, ...):
+when the gold labels are coarse, predictions are mapped onto them before scoring.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from feedback.types import LABELS, LAPSES
+
+COARSE = {"open_question": "question", "closed_question": "question", "reflection": "reflection", "summary": "reflection",
+          "reassurance": "reassurance_or_affirmation", "affirmation": "reassurance_or_affirmation",
+          "advice": "advice", "information": "information", "other": "other", "interpretation": "other"}
+COARSE_LABELS = ("question", "reflection", "reassurance_or_affirmation", "advice", "information", "other")
+COARSE_LAPSES = frozenset({"advice"})
+
+
+def is_coarse(gold: Sequence[str]) -> bool:
+    return any(g in COARSE_LABELS and g not in LABELS for g in gold)
+
+
+def prf(gold: Sequence[str], pred: Sequence[str], label: str) -> tuple[float, float, float, int]:
+    tp = sum(g == label and p == label for g, p in zip(gold, pred))
+    fp = sum(g != label and p == label for g, p in zip(gold, pred))
+    fn = sum(g == label and p != label for g, p in zip(gold, pred))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1, tp + fn
+
+
+def report(gold: Sequence[str], pred: Sequence[str]) -> dict:
+    """All the figures as a dict: {'labels': {label: (p, r, f1, support)}, 'macro_f1', 'lapse_f1', 'accuracy'}."""
+    coarse = is_coarse(gold)
+    if coarse:
+        pred = [COARSE.get(p, p) for p in pred]
+    labels = COARSE_LABELS if coarse else LABELS
+    lapses = COARSE_LAPSES if coarse else LAPSES
+    per = {lab: prf(gold, pred, lab) for lab in labels if any(g == lab for g in gold) or lab in pred}
+    lap = prf(["lapse" if g in lapses else "-" for g in gold], ["lapse" if p in lapses else "-" for p in pred], "lapse")
+    return {"labels": per, "macro_f1": sum(v[2] for v in per.values()) / len(per) if per else 0.0, "lapse_f1": lap[2],
+            "accuracy": sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0, "coarse": coarse}
+
+
+def format_report(r: dict, title: str = "") -> str:
+    lines = [title] if title else []
+    lines.append(f"{'label':28s} {'prec':>6s} {'rec':>6s} {'f1':>6s} {'n':>6s}")
+    for lab, (p, rc, f, n) in r["labels"].items():
+        lines.append(f"{lab:28s} {p:6.3f} {rc:6.3f} {f:6.3f} {n:6d}")
+    lines.append(f"{'macro-F1':28s} {r['macro_f1']:20.3f}")
+    lines.append(f"{'lapse-vs-not F1':28s} {r['lapse_f1']:20.3f}" + ("  (coarse gold: advice is the only lapse)" if r["coarse"] else ""))
+    lines.append(f"{'accuracy':28s} {r['accuracy']:20.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,103 @@
+"""Rebuild feedback/model/stance.npz from the corpus (deterministic), and report held-out figures.
+
+`python -m feedback train` fits on the corpus's train split only; the held-out split (whole templates,
+see corpus/generate.py) is never seen, so `python -m feedback evaluate --heldout` reports honest figures,
+plus 5-fold cross-validation grouped by template on the train split.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from feedback.features import LABELS10, char_ngrams, dense, prepared, word_ngrams
+from feedback.model import ARTEFACT
+
+CORPUS = Path(__file__).parent / "corpus" / "turns.csv"
+DENSE_WEIGHT = 1.0
+C = 4.0
+
+
+def read_corpus(split: str | None = None) -> list[dict]:
+    with CORPUS.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def fit(rows: list[dict]) -> dict[str, np.ndarray]:
+    """Fit the vectorisers and the classifier with scikit-learn and return the exportable arrays."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [prepared(r["trainee"]) for r in rows]
+    vecs = [TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=2, lowercase=False) for an in (word_ngrams, char_ngrams)]
+    blocks = [v.fit_transform(texts) for v in vecs]
+    d = csr_matrix(np.array([dense(r["client"], r["trainee"]) for r in rows]) * DENSE_WEIGHT)
+    clf = LogisticRegression(C=C, max_iter=3000)
+    clf.fit(hstack(blocks + [d]).tocsr(), [r["label"] for r in rows])
+    order = [list(clf.classes_).index(lab) for lab in LABELS10]
+    arrays = {"labels": np.array(LABELS10), "dense_weight": np.array(DENSE_WEIGHT),
+              "coef": clf.coef_[order].astype(np.float32), "intercept": clf.intercept_[order].astype(np.float64)}
+    for name, v in zip(("word", "char"), vecs):
+        terms = sorted(v.vocabulary_, key=v.vocabulary_.get)
+        arrays[f"{name}_terms"] = np.array("\n".join(terms))
+        arrays[f"{name}_idf"] = v.idf_.astype(np.float32)
+    return arrays
+
+
+def save(arrays: dict[str, np.ndarray], path: Path = ARTEFACT) -> None:
+    """An .npz written with fixed zip timestamps, so the same corpus gives byte-identical artefacts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.asarray(arrays[name]), allow_pickle=False)
+            zf.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buf.getvalue(),
+                        compress_type=zipfile.ZIP_DEFLATED)
+
+
+def train(path: Path = ARTEFACT) -> Path:
+    save(fit(read_corpus("train")), path)
+    return path
+
+
+def _predict_with(arrays: dict[str, np.ndarray], rows: list[dict]) -> list[str]:
+    """Predict with a freshly fitted (not shipped) model through the real engine's decision path."""
+    import tempfile
+
+    from feedback import engine, model
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "m.npz"
+        save(arrays, path)
+        m = model.LinearModel(path)
+    return [engine.decide(r["client"], r["trainee"], m)[0] for r in rows]
+
+
+def crossval_report(folds: int = 5) -> dict:
+    """Grouped k-fold on the train split: a template's rows are all in one fold."""
+    from feedback.corpus.generate import template_of
+    from feedback.evaluate import report
+
+    rows = read_corpus("train")
+    groups = sorted({template_of(r["id"]) for r in rows})
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    gold, pred = [], []
+    for k in range(folds):
+        test = [r for r in rows if fold_of[template_of(r["id"])] == k]
+        arrays = fit([r for r in rows if fold_of[template_of(r["id"])] != k])
+        gold += [r["label"] for r in test]
+        pred += _predict_with(arrays, test)
+    return report(gold, pred)
+
+
+def heldout_report() -> dict:
+    from feedback.engine import classify
+    from feedback.evaluate import report
+
+    rows = read_corpus("heldout")
+    return report([r["label"] for r in rows], [classify(r["client"], r["trainee"])[0] for r in rows])
