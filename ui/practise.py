@@ -55,7 +55,7 @@ def stream_reply(session_id: int) -> None:
         try:
             st.write_stream(plain(chunk) for chunk in service.client_reply(session_id))
         except simulator.ClientModelError as exc:
-            st.session_state["reply_error"] = str(exc)
+            st.session_state[f"reply_error-{session_id}"] = str(exc)
     st.rerun()
 
 
@@ -84,12 +84,12 @@ def show_session(session_id: int) -> None:
             st.rerun()
         return
     if view.awaiting_reply:
-        error = st.session_state.pop("reply_error", None)
-        if error:
+        error_key = f"reply_error-{session_id}"
+        if error := st.session_state.get(error_key):
             st.error(f"The client could not reply: {plain(error)} Your turn is saved.")
-        if error is not None or not st.session_state.pop("reply_due", False):
             if st.button("Get the client's reply", type="primary"):
-                stream_reply(session_id)
+                del st.session_state[error_key]
+                st.rerun()
             return
         stream_reply(session_id)
     if text := st.chat_input("Your response…", max_chars=None):
@@ -98,7 +98,6 @@ def show_session(session_id: int) -> None:
         except TextRejected as exc:
             st.error(str(exc))
             return
-        st.session_state["reply_due"] = True
         st.rerun()
     if st.button("End session"):
         service.finish(session_id)
