@@ -42,6 +42,8 @@ def cmd_evaluate(path: str | None, heldout: bool) -> int:
         print(format_report(crossval_report(), "5-fold cross-validation on the corpus train split (folds grouped by template)"))
         print()
         print(format_report(heldout_report(), "held-out corpus split (templates never seen in training)"))
+        print()
+        print(format_report(heldout_report("fresh2-"), "of which the last blind batch (fresh2-*: written before any figures on it were seen)"))
         return 0
     if not path:
         raise SystemExit("evaluate needs FILE.csv or --heldout")

@@ -95,9 +95,10 @@ def crossval_report(folds: int = 5) -> dict:
     return report(gold, pred)
 
 
-def heldout_report() -> dict:
+def heldout_report(batch: str = "") -> dict:
+    """Figures on the held-out split, or on one batch of it (e.g. "fresh2-", the last blind batch)."""
     from feedback.engine import classify
     from feedback.evaluate import report
 
-    rows = read_corpus("heldout")
+    rows = [r for r in read_corpus("heldout") if r["id"].startswith(batch)]
     return report([r["label"] for r in rows], [classify(r["client"], r["trainee"])[0] for r in rows])

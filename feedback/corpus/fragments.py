@@ -224,3 +224,160 @@ TEMPLATES = {
         "Let's pick this up next week.", "Thank you for being so open.", "Gosh.", "Good morning.", "I hear you.",
     ],
 }
+
+# Online-support register: longer, chattier, often a sympathetic sentence first and a sign-off after.
+CHAT = {
+    "advice": [
+        "I understand how you feel. Maybe you could try {acting}, it really helped me when I was going through something like this.",
+        "That's really tough. I think it would be a good idea to {act} and see how it goes.",
+        "I would try to {act}. Sometimes just taking one small step makes things feel more manageable.",
+        "Have you thought about reaching out to {p}? Sometimes people don't realise how we feel until we tell them.",
+        "Perhaps you can look for some online groups about {topic}, there are lots of people there who share the same thing.",
+        "I was in a similar situation last year and what helped me was {acting}. Maybe give it a go?",
+        "One thing you could do is write down how you feel about {sit} and then decide what to do next.",
+        "It's really important to look after yourself right now, so try to get some rest and eat properly.",
+        "I think you should talk to someone you trust about {sit}, keeping it all inside will only make it worse.",
+        "You might find it useful to set aside some time each day just for you, even ten minutes.",
+        "Maybe you can ask {p} to sit down with you and talk it through calmly when you're both ready.",
+        "If it were me I'd probably {act}, but it's your call of course.",
+        "Sounds like a lot. Could you maybe take a day off and just do something you enjoy?",
+        "Honestly I'd start by {acting}, then take it from there. Let me know how it goes!",
+        "You could also try some breathing exercises or meditation, there are free apps for that.",
+        "Have you looked into counselling through your work or your GP? That could give you some proper support.",
+        "I know it's hard, but try to focus on the things you can control, like {acting}.",
+        "It's okay to feel {f}. Maybe you could try {acting} this week and see if it changes anything?",
+        "Please consider {acting}, I think it would take some of the pressure off.",
+        "Why don't you make a list of the pros and cons before you decide anything about {sit}?",
+    ],
+    "open_question": [
+        "I'm so sorry to hear that. How are you feeling about it all right now?", "What do you think is making {sit} so hard at the moment?",
+        "That sounds really tough. What has been the hardest part for you?", "How has this been affecting your day to day life?",
+        "Can you tell me a little more about what happened with {p}?", "How did that make you feel when it happened?",
+        "What would you like to see change with {sit}?", "I hear you. What's been on your mind the most this week?",
+        "What do you usually do when you start feeling {f}?", "How are things at home with everything going on?",
+        "What support do you have around you at the moment?", "What was it like telling me about this today?",
+    ],
+    "closed_question": [
+        "Have you been able to talk to anyone about this?", "Is this something that has been going on for a while?", "Do you have family nearby?",
+        "Are you still living with {p}?", "Did you get any support from {p}?", "Is this the first time you've felt like this?",
+        "Are you getting any sleep at all?", "Have you had any time off since it started?", "Do you feel safe at home?", "Was that before or after {sit}?",
+    ],
+    "reflection": [
+        "So you're feeling really {f} because of {sit}, and it's been building for a while.", "It sounds like you are frustrated with {p} and don't feel heard.",
+        "I can hear that this has been weighing on you a lot.", "So you feel like nobody really understands what you're going through.",
+        "It seems like {sit} has really knocked your confidence.", "You're worried that it's only going to get worse.",
+        "It sounds like you've been feeling {f} and a bit lost with it all.", "I can see how much {sit} has upset you.",
+        "So it's not just {sit}, it's feeling like you have to deal with it alone.", "You've had a really rough few months.",
+    ],
+    "reassurance": [
+        "I'm sure you'll find a way through this, you sound like a really capable person.", "You're doing the best you can and that's all anyone can ask.",
+        "Things will get better, I promise, they always do in the end.", "Don't worry too much, I'm sure {p} will understand.",
+        "I know it feels bad now but it will pass, these things always do.", "You are not alone in this, lots of people feel exactly the same way.",
+        "It's going to be okay. You're stronger than you think.", "I'm sure everything will work out for the best.",
+        "Try not to stress about it, you'll figure it out.", "Honestly it's really not your fault, so please don't blame yourself.",
+        "I'm confident you'll land on your feet.", "You will get through this, just like you've got through hard things before.",
+    ],
+    "affirmation": [
+        "That's a great idea, it shows you're really thinking about what's best for you.", "It's really good that you're reaching out and talking about {sit}.",
+        "You've shown a lot of strength by dealing with {sit} the way you have.", "It takes courage to admit how {f} you've been feeling.",
+        "I think it's brilliant that you've already {did}.", "You obviously care a lot about {val}, and that comes across.",
+        "Good for you for standing up for yourself with {p}.", "It sounds like you've worked really hard to keep things going.",
+    ],
+    "information": [
+        "Many GPs can refer you to free talking therapy services.", "There is a free helpline you can call any time, day or night.",
+        "It's quite common to feel low after a big life change like {sit}.", "Stress can affect your sleep and appetite quite a lot.",
+        "Redundancy pay usually depends on how long you've worked somewhere.", "Some employers offer an employee assistance programme with free counselling.",
+    ],
+    "other": [
+        "Hi there, how can I help you today?", "I'm sorry to hear about {sit}, that sounds really difficult.", "Thank you for sharing that with me.",
+        "I know exactly what you mean, I went through a breakup myself a few years ago.", "That sounds so frustrating.", "I'm glad you reached out today.",
+        "You're welcome, I'm glad I could help.", "I hope things get better for you soon. Take care.", "Oh wow, that's a lot to deal with.",
+        "I'm really sorry, that must be so hard.", "I can understand why you'd feel that way.", "Good luck with everything!",
+        "I'm here for you.", "It was nice talking to you.", "Yes, I see what you mean.",
+    ],
+    "interpretation": [
+        "Honestly I think the real reason you feel {f} is {cause}, not {sit}.", "It sounds to me like this is all about {cause}, if I'm honest.",
+        "I think you're just scared of being on your own, that's why you're holding on.", "You're clearly still hurt by {cause} and it's coming out now.",
+        "This is really about you not feeling good enough, isn't it?", "I reckon {p} is the way {s} is because of {cause}, that's the root of it.",
+        "I think the problem is you never dealt with {cause}.", "You keep doing this because you're afraid of what happens if you stop.",
+    ],
+    "summary": [
+        "So just to recap, you've got {sit}, the stress with {p}, and you're not sleeping. That's a lot at once.",
+        "So from what you've said, {sit} has been really hard, {p} hasn't been supportive, and now you feel {f}.",
+    ],
+}
+
+# Written after the first held-out check, and kept entirely held out: an honest test of new phrasings.
+FRESH = {
+    "advice": [
+        "Here's a thought: {act}.", "You'd be better off {acting}, to be honest.", "Why not give {acting} a whirl?", "Best bet is to {act}.",
+        "Sounds like you need to {act}.", "Mate, just {act}.", "Ever considered {acting}?", "Go and {act}, you'll feel better for it.",
+        "You owe it to yourself to {act}.", "Could be time to {act}, no?", "Surely the answer is to {act}?", "Step one: {act}.",
+    ],
+    "interpretation": [
+        "I'd say this is really your {cause} showing up again.", "This all comes back to {cause}.", "Let's be honest, it's {cause}.",
+        "The way you talk about {p} tells me it's {cause}.", "You're reacting like this because of {cause}, obviously.", "Your {topic} problem is really a {cause} problem.",
+        "At the root of this is {cause}.", "What's driving this is {cause}.",
+    ],
+    "reassurance": [
+        "It'll be alright, you'll see.", "No point worrying, it'll sort itself out.", "Don't fret, {p} will come around.", "You've nothing to worry about, honestly.",
+        "Trust me, it'll all be fine.", "It's honestly not a big deal.", "Try to look on the bright side.", "By next year this will all be a distant memory.",
+        "Everything's going to work out, I just know it.", "It'll feel better before you know it.",
+    ],
+    "open_question": ["What's your sense of what's going on with {p}?", "How would you describe {sit} to a friend?", "Talk me through what happened with {p}."],
+    "reflection": ["There's part of you that's still hoping {p} will change.", "You're carrying a lot of {f} around {sit}."],
+    "other": ["Ah, I'm sorry.", "Right, okay.", "Good to see you again."],
+}
+
+OPENERS = ["I'm really sorry you're dealing with this.", "I can understand how you feel.", "Thanks for opening up about this.",
+           "Oh gosh, that sounds hard.", "I hear you, that's a lot.", "I totally get where you're coming from.", "That must be so frustrating."]
+CLOSERS = {"advice": ["Just a thought.", "I hope that helps.", "Let me know how it goes.", "What do you think?"],
+           "reassurance": ["Take care.", "I hope that helps."], "other": ["Take care.", "I'm here if you need me."],
+           "affirmation": ["Keep it up."], "information": ["I hope that's useful."]}
+
+# A second blind batch, written before any figures on it were seen; all held out (reported separately).
+FRESH2 = {
+    "advice": [
+        "Personally I'd {act} sooner rather than later.", "Have a think about {acting}, it might take the edge off.", "I'd be tempted to {act}.",
+        "A lot of people in your shoes would {act}.", "Could you not just {act}?", "You really ought to {act}.", "How would you feel about {acting}? I think it'd help.",
+        "The sensible thing would be to {act}.", "Right, so tonight, {act}.", "It may be wise to {act}.",
+    ],
+    "interpretation": [
+        "Sounds to me like it's really {cause} underneath.", "You've always been like this because of {cause}.", "That's classic {cause}, you know.",
+        "I reckon it boils down to {cause}.", "There's no doubt in my mind this is {cause}.", "You're using {sit} to avoid {cause}.",
+        "It's your {cause} that's the issue, not {p}.", "Whether you see it or not, this is about {cause}.",
+    ],
+    "reassurance": [
+        "Oh you'll be grand.", "I wouldn't worry, honestly.", "Give it a few weeks and you'll be right as rain.", "Nah, {p} won't even have noticed.",
+        "You'll come out of this stronger, I know it.", "Don't lose any sleep over it.", "It's really nothing compared to what some people go through.",
+        "I promise you, {sit} will sort itself out.", "You're overthinking it, it's fine.", "Stop worrying, you're doing brilliantly.",
+    ],
+    "open_question": ["What's it been like living with {sit}?", "How do you feel when you picture talking to {p}?", "What's stopping you, do you think?"],
+    "reflection": ["Underneath the anger there's a lot of hurt, it sounds like.", "You've had enough of {sit}."],
+    "affirmation": ["You kept your head when {sit} kicked off, that's impressive.", "You're really committed to {val}."],
+}
+
+# Everyday supporter forms that trainees use a lot: checking reflections ("So you feel...?"), "I understand you...",
+# gladness and praise. Added to the chat register (split by template hash like the rest).
+CHAT["reflection"] += [
+    "So you're feeling {f} about {sit}?", "You feel like {p} doesn't really get it?", "So {p} just stopped talking to you?",
+    "I understand that you're feeling {f} right now.", "I can see that {sit} has really worn you down.", "It sounds like you're {f}?",
+    "I can tell you're really {f} about this.", "You've been feeling {f} for weeks now?", "So it feels like '{q}'?",
+    "I understand how {f} you must be with everything that's happened.",
+]
+CHAT["affirmation"] += [
+    "I'm glad you reached out about {sit}.", "It's really good that you talked to {p}.", "You should be proud of how you've handled {sit}.",
+    "That's a really positive step.", "I'm so pleased you told someone.", "It's great to hear you've already {did}.",
+]
+CHAT["reassurance"] += [
+    "You're doing the best you can, and that's enough.", "You're doing great, honestly.", "You're doing everything right, so don't worry.",
+]
+CHAT["other"] += [
+    "I understand.", "I'm sorry you're going through this, I really am.", "Hello! What's on your mind today?", "Ok, I see.",
+    "That makes me sad to hear.", "No problem at all.",
+]
+CHAT["closed_question"] += [
+    "Is there anyone you can talk to about {sit}?", "Have you talked to anyone else about it?", "Did anything happen to set it off?",
+    "Do you think {p} knows how you feel?",
+]
+CHAT["open_question"] += ["How long have you felt this way, and what started it?", "What do you think would help you feel a little better?"]

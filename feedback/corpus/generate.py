@@ -12,7 +12,7 @@ import random
 import re
 from pathlib import Path
 
-from feedback.corpus.fragments import PREFIXES, PROBLEMS, TEMPLATES
+from feedback.corpus.fragments import CHAT, CLOSERS, FRESH, FRESH2, OPENERS, PREFIXES, PROBLEMS, TEMPLATES
 
 OUT = Path(__file__).with_name("turns.csv")
 PER_TEMPLATE = 8
@@ -25,8 +25,8 @@ def template_of(row_id: str) -> str:
 
 
 def heldout(template_id: str) -> bool:
-    """One template in five is held out, chosen by a stable hash (not Python's salted hash)."""
-    return int(hashlib.sha1(template_id.encode()).hexdigest(), 16) % 5 == 0
+    """One template in five is held out, chosen by a stable hash (not Python's salted hash); FRESH ones all are."""
+    return template_id.startswith(("fresh-", "fresh2-")) or int(hashlib.sha1(template_id.encode()).hexdigest(), 16) % 5 == 0
 
 
 _BRIT = [("behavior", "behaviour"), ("realize", "realise"), ("color", "colour"), ("mom", "mum"), ("apologize", "apologise"),
@@ -65,20 +65,30 @@ def fill(template: str, problem: dict, rng: random.Random) -> str:
     return out[0].upper() + out[1:] if out else out
 
 
+def _compose(label: str, template: str, problem: dict, rng: random.Random, chat: bool) -> str:
+    """A main act, sometimes with a sentence before it (and, in chat register, an opener or a sign-off)."""
+    trainee = fill(template, problem, rng)
+    if rng.random() < 0.3 and label in PREFIXES:
+        prefix = fill(rng.choice(PREFIXES[label]), problem, rng)
+        trainee = prefix + " " + (trainee[0].lower() + trainee[1:] if prefix.endswith(",") else trainee)
+    if chat and rng.random() < 0.35 and label not in ("summary",):
+        trainee = rng.choice(OPENERS) + " " + trainee
+    if chat and rng.random() < 0.3 and label in CLOSERS:
+        trainee = trainee + " " + rng.choice(CLOSERS[label])
+    return trainee
+
+
 def rows() -> list[dict]:
     rng = random.Random(SEED)
     out = []
-    for label, templates in TEMPLATES.items():
-        for t_i, template in enumerate(templates):
-            tid = f"{label}:{t_i}"
-            for k, problem in enumerate(rng.sample(PROBLEMS, PER_TEMPLATE)):
-                client = rng.choice(problem["client"])
-                trainee = fill(template, problem, rng)
-                if rng.random() < 0.3 and label in PREFIXES:
-                    prefix = fill(rng.choice(PREFIXES[label]), problem, rng)
-                    trainee = prefix + " " + (trainee[0].lower() + trainee[1:] if prefix.endswith(",") else trainee)
-                out.append({"id": f"{tid}:{k}", "client": client, "trainee": register(trainee, rng), "label": label,
-                            "split": "heldout" if heldout(tid) else "train"})
+    for prefix, table, per in (("", TEMPLATES, PER_TEMPLATE), ("chat-", CHAT, 6), ("fresh-", FRESH, 6), ("fresh2-", FRESH2, 6)):
+        for label, templates in table.items():
+            for t_i, template in enumerate(templates):
+                tid = f"{prefix}{label}:{t_i}"
+                for k, problem in enumerate(rng.sample(PROBLEMS, per)):
+                    trainee = _compose(label, template, problem, rng, chat=bool(prefix))
+                    out.append({"id": f"{tid}:{k}", "client": rng.choice(problem["client"]), "trainee": register(trainee, rng),
+                                "label": label, "split": "heldout" if heldout(tid) else "train"})
     return out
 
 

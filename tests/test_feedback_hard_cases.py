@@ -1,0 +1,109 @@
+"""Every hard case in docs/stance.md, several phrasings each; none of these sentences is in the corpus."""
+import csv
+from pathlib import Path
+
+import pytest
+
+from feedback import classify
+
+CLIENT = "My landlord won't fix the damp and my daughter's asthma is getting worse."
+
+ADVICE_NO_SHOULD = [
+    "Put it all in writing to him this week.",  # imperative
+    "Keep a diary of every time she has an attack.",
+    "Ring the council's housing team tomorrow.",
+    "What if you sent him photos of the mould?",  # what if you...
+    "What if you asked the GP for a letter?",
+    "It could help to get a letter from her consultant.",  # it could help to...
+    "It might be worth contacting a housing charity.",
+    "One thing people find useful is a letter from the GP.",  # one thing people find useful...
+    "Something a lot of tenants find helpful is going to Shelter.",
+    "Have you tried reporting it to environmental health?",  # have you tried / thought about...
+    "Have you thought about withholding part of the rent?",
+    "Have you considered asking a solicitor to write to him?",
+]
+LEADING = ["Don't you think it's time to move somewhere else?", "Wouldn't it be easier to just find a new flat?",
+           "Shouldn't you be reporting him by now?"]
+TENTATIVE_REFLECTIONS = [
+    "I wonder if part of you feels let down that nobody's listening.",
+    "Perhaps there's some anger in there alongside the worry.",
+    "Is it possible you're feeling a bit powerless in all this?",
+    "I'm wondering whether it feels like you're fighting this on your own.",
+]
+IMPOSED_INTERPRETATIONS = [
+    "You feel powerless because your parents never stood up for you.",
+    "This is really about your fear of confrontation.",
+    "You're only angry with him because you're angry at yourself.",
+    "Deep down you blame yourself for her asthma.",
+]
+SYMPATHY = ["That sounds really frightening.", "I'm so sorry, that's a horrible position to be in.", "Oh, that must be exhausting.",
+            "How awful for both of you."]
+REASSURANCE = ["It'll all work out in the end.", "I'm sure he'll fix it soon.", "Kids' asthma usually settles, try not to worry.",
+               "You'll get it sorted, you always do.", "Honestly it's not as bad as it seems."]
+AFFIRMATION = ["You've kept chasing him for months for your daughter's sake.", "It took real persistence to keep all those records.",
+               "You're clearly a mum who fights for her child."]
+GENERIC_PRAISE = ["You're strong, you'll get through this.", "You're a tough cookie, it'll be fine.",
+                  "You're amazing, everything will work out."]
+
+
+@pytest.mark.parametrize("text", ADVICE_NO_SHOULD + LEADING)
+def test_advice_without_should_and_advice_dressed_as_questions(text):
+    assert classify(CLIENT, text)[0] == "advice"
+
+
+def test_a_question_is_not_automatically_exploring():
+    assert classify(CLIENT, "Have you tried talking to her?")[0] == "advice"
+    assert classify(CLIENT, "Don't you think you deserve better?")[0] in {"advice", "interpretation", "reassurance"}
+    assert classify(CLIENT, "What have you tried so far?")[0] == "open_question"
+
+
+@pytest.mark.parametrize("text", TENTATIVE_REFLECTIONS)
+def test_tentative_complex_reflection_is_a_reflection(text):
+    assert classify(CLIENT, text)[0] == "reflection"
+
+
+@pytest.mark.parametrize("text", IMPOSED_INTERPRETATIONS)
+def test_imposed_cause_is_an_interpretation(text):
+    assert classify(CLIENT, text)[0] == "interpretation"
+
+
+def test_cause_the_client_gave_stays_a_reflection():
+    client = "I'm furious because he ignored three emails about the damp."
+    assert classify(client, "You're furious because he ignored your emails about the damp.")[0] == "reflection"
+    assert classify(client, "You're furious because you can't bear being ignored by men like your dad.")[0] == "interpretation"
+
+
+@pytest.mark.parametrize("text", SYMPATHY)
+def test_sympathy_is_other_not_reassurance(text):
+    assert classify(CLIENT, text)[0] == "other"
+
+
+@pytest.mark.parametrize("text", REASSURANCE + GENERIC_PRAISE)
+def test_reassurance(text):
+    assert classify(CLIENT, text)[0] == "reassurance"
+
+
+@pytest.mark.parametrize("text", AFFIRMATION)
+def test_specific_affirmation_is_not_reassurance(text):
+    assert classify(CLIENT, text)[0] == "affirmation"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("That sounds so hard. Have you thought about calling Shelter?", "advice"),
+    ("I can hear how worried you are. Honestly, just move out, it's not worth it.", "advice"),
+    ("It sounds like you're exhausted by it. What's been the hardest part?", "open_question"),
+    ("I'm so sorry. You're carrying a lot on your own with this.", "reflection"),
+    ("You're worried sick about her. It'll all be fine though, I promise.", "reassurance"),
+    ("You've done so much already. Maybe write to his letting agent too? What do you think?", "advice"),
+    ("sounds rough tbh... have u tried ringing the council", "advice"),
+])
+def test_multi_sentence_turn_takes_its_most_consequential_act(text, label):
+    assert classify(CLIENT, text)[0] == label
+
+
+def test_phrasings_are_not_in_the_training_corpus():
+    corpus = Path(__file__).resolve().parents[1] / "feedback" / "corpus" / "turns.csv"
+    with corpus.open(encoding="utf-8") as fh:
+        seen = {r["trainee"].strip().lower() for r in csv.DictReader(fh)}
+    mine = ADVICE_NO_SHOULD + LEADING + TENTATIVE_REFLECTIONS + IMPOSED_INTERPRETATIONS + SYMPATHY + REASSURANCE + AFFIRMATION
+    assert not [t for t in mine if t.lower() in seen]
