@@ -13,8 +13,11 @@ MAX_SENTENCE_WORDS = 40
 ECHO_SHARE = 0.7
 """A sentence whose words are this share of the trainee's words (or more) is an echo."""
 ECHO_MIN_WORDS = 5
-REPEAT_MIN_WORDS = 6
-"""Shorter sentences ("I don't know.") may come back; longer ones repeated are a stuck model."""
+REPEAT_SAME_WORDS = 3
+"""A sentence of this many words said before, word for word, is a stuck model ("I don't know"
+may come back once; "I'm still in the hospital." six times is a loop)."""
+REPEAT_INSIDE_WORDS = 6
+"""A sentence this long found inside an earlier client line is a repeat too."""
 
 COUNSELLOR_TALK = [
     r"how (can|may|could) i (help|assist|support)",
@@ -39,6 +42,17 @@ COUNSELLOR_TALK = [
     r"\bseek (professional )?help\b",
     r"\b(a|your) (therapist|counsellor|counselor|professional) (can|could|might)\b",
 ]
+HOST_QUESTIONS = [
+    r"^(so,? |and |but |well,? )?(what'?s|what is) (going on|up|new|happening|on your mind)\b",
+    r"\bhow (are|have) you (doing|been|feeling)\b",
+    r"^how are you( today)?\?",
+    r"\bwhat about you\b",
+    r"\b(what'?s|what is|what are) your (favou?rite|name|hobbies|plans)\b",
+    r"\bwhat (do|would) you (do|like|want) (for|to do|in your)\b",
+    r"\bwhat (else )?can i do for you\b",
+    r"\bis there anything else\b",
+]
+"""Questions a host or a counsellor asks; asked by the client they mean the model swapped roles."""
 AI_TALK = [
     r"\b(ai|a\.i\.)\b",
     r"\b(language model|chat ?bot|chatgpt|gpt|llm|smollm|hugging ?face|openai)\b",
@@ -113,6 +127,19 @@ def frame_break_words(trainee_text: str) -> set[str]:
     return {w for w in words(trainee_text) if w not in STOPWORDS and len(w) > 3}
 
 
+def _is_repeat(sentence: str, earlier_client_lines: tuple[str, ...]) -> bool:
+    said = words(sentence)
+    if len(said) < REPEAT_SAME_WORDS:
+        return False
+    norm = " ".join(said)
+    for line in earlier_client_lines:
+        if len(said) >= REPEAT_INSIDE_WORDS and norm in " ".join(words(line)):
+            return True
+        if any(norm == " ".join(words(s)) for s in split_sentences(line)):
+            return True
+    return False
+
+
 def check_sentence(
     sentence: str,
     trainee_text: str = "",
@@ -126,7 +153,7 @@ def check_sentence(
         failed.append("empty")
     if len(words(sentence)) > MAX_SENTENCE_WORDS:
         failed.append("too_long")
-    if _matches(COUNSELLOR_TALK, sentence):
+    if _matches(COUNSELLOR_TALK, sentence) or (sentence.rstrip().endswith("?") and _matches(HOST_QUESTIONS, sentence)):
         failed.append("counsellor_talk")
     if _matches(AI_TALK, sentence):
         failed.append("ai_mention")
@@ -136,8 +163,7 @@ def check_sentence(
         failed.append("markup")
     if trainee_text and is_echo(sentence, trainee_text):
         failed.append("echo")
-    norm = " ".join(words(sentence))
-    if len(norm.split()) >= REPEAT_MIN_WORDS and any(norm in " ".join(words(line)) for line in earlier_client_lines):
+    if _is_repeat(sentence, earlier_client_lines):
         failed.append("repeat")
     if forbidden_words & set(words(sentence)):
         failed.append("followed_frame_break")

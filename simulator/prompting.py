@@ -27,6 +27,8 @@ from .state import ClientState
 
 COUNSELLOR = "Counsellor"
 RECENT_TURNS = 6
+MAX_PROMPT_CHARS = 6000
+"""About 1,500 tokens: room in the embedded model's 2,048-token context for the reply."""
 WINDOW_STEP = 4
 """The window of recent turns moves in steps, so several turns in a row share the prompt's prefix
 and llama.cpp only evaluates the new tokens (time to first token stays short)."""
@@ -126,8 +128,10 @@ def transcript_prompt(
         speaker = name if turn.speaker == "client" else COUNSELLOR
         last = i == len(recent) - 1
         body.append(f"{speaker}: {_turn_text(turn, hide=frame_break and last and turn.speaker == 'trainee')}")
-    direction = f"({stage_direction(card, state, frame_break=frame_break)})"
-    return "\n".join(header + body + [direction, f"{name}:"])
+    tail = [f"({stage_direction(card, state, frame_break=frame_break)})", f"{name}:"]
+    while len(body) > 2 and len("\n".join(header + body + tail)) > MAX_PROMPT_CHARS:
+        body.pop(0)
+    return "\n".join(header + body + tail)
 
 
 def chat_messages(

@@ -38,6 +38,9 @@ def test_too_many_sentences_or_words_fails():
         "It's important to look after yourself.",
         "Remember to breathe.",
         "What brings you here today?",
+        "What's going on?",
+        "So, how are you feeling today?",
+        "What's your favourite thing to do?",
     ],
 )
 def test_counsellor_talk_fails(text):
@@ -73,6 +76,13 @@ def test_markup_and_junk_fail(text):
     assert "markup" in check_reply(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["I don't know what's going on with me.", "How are you meant to sleep on nights?", "What would you do?"]
+)
+def test_client_questions_and_statements_are_not_counsellor_talk(text):
+    assert check_reply(text) == []
+
+
 def test_echo_of_the_trainee_fails_but_picking_up_a_word_does_not():
     trainee = "It sounds like you've been carrying a lot on your own."
     assert "echo" in check_reply("I've been carrying a lot on my own.", trainee)
@@ -84,7 +94,11 @@ def test_echo_of_the_trainee_fails_but_picking_up_a_word_does_not():
 def test_repeating_an_earlier_client_line_fails():
     earlier = ("I go every day after work, I take him his roti.",)
     assert check_sentence("I go every day after work, I take him his roti.", earlier_client_lines=earlier) == ["repeat"]
-    assert check_sentence("I go every day.", earlier_client_lines=earlier) == []  # too short to count
+    assert check_sentence("I go every day.", earlier_client_lines=earlier) == []  # a new sentence
+    loop = ("I'm still in the hospital.", "Right. I'm still in the hospital.")
+    assert check_sentence("I'm still in the hospital.", earlier_client_lines=loop) == ["repeat"]
+    assert check_sentence("I don't know.", earlier_client_lines=("I don't know.",)) == ["repeat"]
+    assert check_sentence("Right.", earlier_client_lines=("Right.",)) == []  # too short to be a loop
 
 
 def test_following_a_frame_break_fails():
