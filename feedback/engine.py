@@ -10,6 +10,7 @@ from feedback.text import clean
 from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
 
 RULE_TRUST = 0.8  # rule strength at or above which the rule's label stands without the model
+LAPSE_MIN_PROB = 0.5  # a lapse no rule supports needs a majority from the model: a false flag ruptures the simulated client
 
 
 def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None = None) -> tuple[str, float, str]:
@@ -22,6 +23,8 @@ def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None
     if probs is None:
         return (top.label or "other"), (top.strength or 0.4), top.sentence
     label, p = max(probs[0].items(), key=lambda kv: kv[1])
+    if label in LAPSES and p < LAPSE_MIN_PROB and top.label not in LAPSES:
+        label, p = max(((k, v) for k, v in probs[0].items() if k not in LAPSES), key=lambda kv: kv[1])
     if top.label and probs[0].get(top.label, 0) >= 0.5 * p:
         label, p = top.label, max(top.strength, probs[0][top.label])
     evidence = next((c.sentence for c in cues if c.label == label), top.sentence or trainee_text)

@@ -55,15 +55,23 @@ def last_client_text(history: Sequence[HistoryTurn]) -> str:
     return ""
 
 
+def family(turn: HistoryTurn) -> str:
+    """The family of an earlier trainee turn, classifying it (without context) if it was stored without feedback."""
+    if turn.feedback is not None:
+        return turn.feedback.family
+    from feedback.engine import classify
+
+    return family_of(classify("", turn.text)[0])
+
+
 def exploring_run(history: Sequence[HistoryTurn]) -> int:
     """Exploring trainee turns since the last lapse (how much listening came before this one)."""
     n = 0
     for t in reversed(_trainee_turns(history)):
-        if t.feedback is None:
-            continue
-        if t.feedback.family == "lapse":
+        fam = family(t)
+        if fam == "lapse":
             break
-        n += t.feedback.family == "exploring"
+        n += fam == "exploring"
     return n
 
 
@@ -88,7 +96,7 @@ def severity(label: str, history: Sequence[HistoryTurn]) -> tuple[float, list[st
     if len(trainee) < 2:
         score += 0.2
         context.append("this early in the session, before the client's story has been heard")
-    if trainee and trainee[-1].feedback is not None and trainee[-1].feedback.family == "lapse":
+    if trainee and family(trainee[-1]) == "lapse":
         score += 0.1
         context.append("straight after another lapse")
     return max(0.05, min(1.0, round(score, 2))), context
@@ -149,8 +157,7 @@ _ACKNOWLEDGE = re.compile(
 
 def is_repair(trainee_text: str, label: str, history: Sequence[HistoryTurn]) -> bool:
     """A repair follows a recent lapse and acknowledges it or returns, exploring, to the client's own words."""
-    recent = [t for t in _trainee_turns(history)[-2:] if t.feedback is not None]
-    if not any(t.feedback.family == "lapse" for t in recent) or family_of(label) == "lapse":
+    if family_of(label) == "lapse" or not any(family(t) == "lapse" for t in _trainee_turns(history)[-2:]):
         return False
     if _ACKNOWLEDGE.search(fold(clean(trainee_text))):
         return True

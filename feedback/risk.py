@@ -17,13 +17,13 @@ from feedback.types import HistoryTurn
 WINDOW = 2  # trainee turns allowed before a cue counts as missed
 
 _CUE = re.compile(
-    r"\b(?:(?:there's|there is|theres|what's the|whats the|there's just|i see|i don't see (?:the|any)|see no) ?no point\b|"
+    r"\b(?:(?:there's|there is|theres|there's just|i see|see) no point(?=\s*(?:[.!,;?]|$|any ?more|to (?:anything|it all|life)|in (?:anything|living|trying|going on|carrying on|any of it|being here)))|"
     r"no point (?:in )?(?:anything|anymore|any more|living|trying|going on|carrying on|being here|to (?:anything|life|any of it))|"
-    r"what's the point|better off without me|(?:not|never) (?:to )?wake up|end (?:it|it all|things|my life|everything)\b|"
+    r"what's the point(?! (?:of (?:calling|asking|going|trying to explain)))|better off without me|(?:not|never|don't|didn't|wouldn't|won't) (?:to )?wake up|end (?:it|it all|things|my life|everything)\b|"
     r"ending (?:it|it all|things|my life)|hurt(?:ing)? myself|harm(?:ing)? myself|self[- ]?harm|kill(?:ing)? myself|"
     r"suicid\w*|want(?:ed)? to die|wish i (?:was|were) dead|wish i (?:wasn't|weren't) (?:here|alive|around|born)|"
     r"don't want to (?:be here|be alive|live|exist|go on|wake up)|can't (?:go on|do this any ?more|keep going|take (?:it|this) any ?more)|"
-    r"nothing (?:left )?to live for|take my (?:own )?life|cut(?:ting)? myself|overdose|(?:everyone|they|people|my family) (?:would be|'d be) better off|"
+    r"nothing (?:left )?to live for|take my (?:own )?life|cut(?:ting)? myself|overdose|(?:everyone|they|people|my family) (?:would be|'d be) better off(?: without me)?|"
     r"disappear (?:forever|for good)|(?:a|the) burden (?:to|on) (?:everyone|them|my)|tired of (?:living|being alive|life)|"
     r"sleep (?:forever|and not)|not be(?:ing)? (?:here|around) (?:any ?more|anymore)|give up on (?:everything|life)|"
     r"no reason to (?:live|go on|keep going)|life (?:isn't|is not|isnt) worth)")

@@ -15,3 +15,25 @@ def isolated_db(tmp_path, monkeypatch):
 @pytest.fixture
 def fresh_db(tmp_path) -> Logbook:
     return Logbook(tmp_path / "logbook.db")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app running on the embedded model, on a free localhost port, with its own database."""
+    from streamlit_browser import start_server, stop_server
+
+    url, proc = start_server(tmp_path_factory)
+    yield url
+    stop_server(proc)
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    from streamlit_browser import open_browser
+
+    with sync_playwright() as p:
+        browser, page = open_browser(p)
+        yield page
+        browser.close()
