@@ -1,0 +1,49 @@
+"""Prints the feedback engine's speed: model load, median ms per analysed turn, batch turns per second.
+
+Run: python benchmarks/bench_feedback.py   (targets: load <= 2 s, median <= 10 ms, batch >= 200 turns/s)
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+LOAD = "import time; t = time.perf_counter(); import feedback; feedback.model.load(); print(time.perf_counter() - t)"
+
+
+def load_seconds(repeats: int = 3) -> float:
+    """Import + model load in a fresh interpreter each time (what the app pays at start-up); the median of a few."""
+    runs = [float(subprocess.run([sys.executable, "-c", LOAD], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+            for _ in range(repeats)]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    from feedback import HistoryTurn, analyse_turn, classify
+    from feedback.train import read_corpus
+
+    rows = read_corpus()
+    analyse_turn("warm-up")
+    per_turn = []
+    for r in rows[::4][:600]:
+        history = [HistoryTurn(speaker="client", text=r["client"])]
+        t = time.perf_counter()
+        analyse_turn(r["trainee"], history)
+        per_turn.append((time.perf_counter() - t) * 1000)
+    batch = rows[:2000]
+    t = time.perf_counter()
+    for r in batch:
+        classify(r["client"], r["trainee"])
+    rate = len(batch) / (time.perf_counter() - t)
+    print(f"model load (fresh interpreter, import + load): {load_seconds():.2f} s")
+    print(f"analyse_turn median: {statistics.median(per_turn):.2f} ms/turn (p95 {sorted(per_turn)[int(0.95 * len(per_turn))]:.2f} ms, n={len(per_turn)})")
+    print(f"classify batch: {rate:.0f} turns/s (n={len(batch)})")
+
+
+if __name__ == "__main__":
+    main()
