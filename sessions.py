@@ -19,9 +19,21 @@ import feedback
 import simulator
 from feedback.types import HistoryTurn, TurnFeedback
 from logbook import Logbook
-from personas import CardSet, PersonaCard, load_cards
+from logbook.export import export_session
+from personas import LAYER_ORDER, CardSet, PersonaCard, load_cards
 
 MAX_TURN_CHARS = 2_000
+MAX_REFLECTION_CHARS = 5_000
+TURN_PROMPTS = {
+    "pull": "What pulled you to answer here?",
+    "instead": "What might you have been curious about instead?",
+}
+SESSION_PROMPTS = {
+    "what_happened": "What happened?",
+    "what_i_felt": "What did I feel?",
+    "what_i_make_of_it": "What do I make of it?",
+    "next_time": "What will I try next time?",
+}
 MODES = ("coach", "exam")
 DEFAULT_USER = "trainee"
 
@@ -45,6 +57,18 @@ def clean_text(text: str | None, *, limit: int = MAX_TURN_CHARS, what: str = "me
             "Shorten it and send again: nothing has been saved yet, so copy it first if you want to keep it."
         )
     return text
+
+
+def _clean_optional(text: str | None) -> str:
+    """Reflection fields may be left blank; otherwise they follow the same rules as turns."""
+    if not _CONTROL.sub("", text or "").strip():
+        return ""
+    return clean_text(text, limit=MAX_REFLECTION_CHARS, what="reflection")
+
+
+def _deepest_layer(turns: list[dict]) -> str:
+    layers = [t["state"].get("reached", t["state"]["layer"]) for t in turns if t["speaker"] == "client" and t["state"]]
+    return max(layers, key=LAYER_ORDER.index) if layers else LAYER_ORDER[0]
 
 
 @dataclass
@@ -143,6 +167,66 @@ class Practice:
 
     def scores(self, session_id: int) -> feedback.SessionScores:
         return feedback.session_scores(self.view(session_id).history())
+
+    def missed_risk_cues(self, session_id: int) -> list[feedback.MissedRiskCue]:
+        return feedback.missed_risk_cues(self.view(session_id).history())
+
+    # reflection and supervision ---------------------------------------------------------------
+
+    def reflections(self, session_id: int) -> dict[int | None, dict]:
+        """The trainee's notes by turn id (None for the session-level reflection)."""
+        return {r["turn_id"]: r["body"] for r in self.logbook.reflections(session_id)}
+
+    def reflect(self, session_id: int, answers: dict[str, str], turn_id: int | None = None) -> None:
+        """Save a reflection as typed: on a turn (TURN_PROMPTS) or the whole session (SESSION_PROMPTS)."""
+        prompts = TURN_PROMPTS if turn_id is not None else SESSION_PROMPTS
+        unknown = set(answers) - set(prompts)
+        if unknown:
+            raise ValueError(f"unknown reflection fields: {sorted(unknown)}")
+        if turn_id is not None and turn_id not in {t["id"] for t in self.logbook.turns(session_id)}:
+            raise KeyError(f"Turn {turn_id} is not part of session {session_id}.")
+        cleaned = {key: _clean_optional(value) for key, value in answers.items()}
+        self.logbook.save_reflection(session_id, cleaned, turn_id=turn_id)
+
+    def rewind(self, session_id: int, turn_idx: int) -> int:
+        """Start a branch that keeps everything before this trainee turn, for a different response."""
+        view = self.view(session_id)
+        turn = next((t for t in view.turns if t["idx"] == turn_idx), None)
+        if turn is None or turn["speaker"] != "trainee":
+            raise ValueError("You can rewind only to one of your own turns.")
+        return self.logbook.branch_session(session_id, turn_idx)
+
+    def branches(self, session_id: int) -> list[SessionView]:
+        return [self.view(b["id"]) for b in self.logbook.branches(session_id)]
+
+    def submit(self, session_id: int) -> None:
+        """Share the session with supervision. Practice stays private until the trainee does this."""
+        self.logbook.submit_session(session_id)
+
+    def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
+        return export_session(self.logbook, session_id, fmt, with_name=with_name)
+
+    def sessions(self, user_name: str = DEFAULT_USER) -> list[dict]:
+        user = self.logbook.ensure_user(user_name)
+        return self.logbook.list_sessions(user["id"])
+
+    def history(self, user_name: str = DEFAULT_USER) -> list[dict]:
+        """One row per session with a trainee turn, oldest first: the trends the history page plots."""
+        rows = []
+        for session in reversed(self.sessions(user_name)):
+            view = self.view(session["id"]) if session["persona_id"] in self.cards.cards else None
+            if view is None or not any(t["speaker"] == "trainee" for t in view.turns):
+                continue
+            scores = feedback.session_scores(view.history())
+            openness = [t["state"]["openness"] for t in view.turns if t["speaker"] == "client" and t["state"]]
+            rows.append({
+                "session_id": session["id"], "persona_id": session["persona_id"],
+                "persona": view.card.display_name, "started_at": session["started_at"],
+                "trainee_turns": scores.trainee_turns, "lapse_rate": scores.lapse_rate,
+                "rq_ratio": scores.rq_ratio, "pct_open_questions": scores.pct_open_questions,
+                "openness_reached": max(openness), "layer_reached": _deepest_layer(view.turns),
+            })
+        return rows
 
     # one turn --------------------------------------------------------------------------------
 

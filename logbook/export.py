@@ -113,12 +113,20 @@ def escape_markdown(text: str) -> str:
 
 
 def split_evidence(text: str, evidence: str | None) -> tuple[str, str, str]:
-    """(before, evidence, after) so a template can highlight the evidence span without raw HTML."""
-    start = text.lower().find(evidence.lower()) if evidence else -1
-    if start < 0:
+    """(before, evidence, after) so a page or template can highlight the evidence without raw HTML.
+
+    The engine may quote the evidence tidied (markup stripped, spaces normalised), so the span is
+    found as the evidence's words in order, whatever lies between them.
+    """
+    words = re.findall(r"\w+", evidence or "")
+    if not words:
         return text, "", ""
-    end = start + len(evidence)
-    return text[:start], text[start:end], text[end:]
+    match = re.search(r"\W+".join(map(re.escape, words)), text, flags=re.IGNORECASE)
+    if match is None:
+        match = re.search(r"\W+(?:\w+\W+){0,3}?".join(map(re.escape, words)), text, flags=re.IGNORECASE)
+    if match is None:
+        return text, "", ""
+    return text[:match.start()], match.group(0), text[match.end():]
 
 
 SCORE_ROWS = {  # key -> (what a supervisor reads, how to show the value)

@@ -79,6 +79,8 @@ def show_session(session_id: int) -> None:
 
     if finished:
         st.success("This session has ended. Its log is saved.")
+        st.page_link("ui/review.py", label="Review it and reflect", icon=":material/rate_review:",
+                     query_params={"session": str(session_id)})
         if st.button("Practise again"):
             del st.query_params["session"]
             st.rerun()

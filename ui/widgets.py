@@ -6,6 +6,7 @@ import re
 import streamlit as st
 
 from feedback.types import LABEL_NAMES
+from logbook.export import split_evidence
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
@@ -27,7 +28,31 @@ def disclaimer(backend) -> None:
     )
 
 
-def feedback_note(verdict: dict) -> None:
+def highlighted(text: str, lapse: dict | None) -> str:
+    """The turn's text, escaped, with a lapse's evidence span highlighted."""
+    before, evidence, after = split_evidence(text, lapse["evidence"] if lapse else None)
+    if not evidence:
+        return plain(text)
+    return f"{plain(before)}:orange-background[{plain(evidence)}]{plain(after)}"
+
+
+def client_state_caption(turn: dict) -> None:
+    """What the client's state was after this turn: the effect of the trainee's last move."""
+    state = turn.get("state")
+    if state:
+        rupture = f" · :orange[ruptured after {state['rupture_kind']}]" if state.get("ruptured") else ""
+        st.caption(f"openness {state['openness']:.0%} · {state['layer']} layer{rupture} · {turn['source']}")
+
+
+def session_label(session: dict, cards: dict) -> str:
+    card = cards.get(session["persona_id"])
+    name = card.display_name if card else session["persona_id"]
+    status = "submitted" if session.get("submitted_at") else session["status"]
+    branch = f" · retry of {session['parent_id']}" if session.get("parent_id") else ""
+    return f"#{session['id']} {name} · {session['started_at'][:16].replace('T', ' ')} · {status}{branch}"
+
+
+def feedback_note(verdict: dict, *, brief: bool = False) -> None:
     """The engine's label for a trainee turn and, for a lapse, its evidence, reason and alternative."""
     label = LABEL_NAMES.get(verdict["label"], verdict["label"])
     colour = FAMILY_COLOURS.get(verdict["family"], "gray")
@@ -36,7 +61,9 @@ def feedback_note(verdict: dict) -> None:
         badge += " · :green-badge[Repair]"
     st.caption(badge)
     lapse = verdict.get("lapse")
-    if lapse:
+    if lapse and brief:
+        st.caption(f"{lapse['severity'].capitalize()} lapse. More curious: {plain(lapse['alternative'])}")
+    elif lapse:
         st.warning(
             f"**{lapse['severity'].capitalize()} lapse:** “{plain(lapse['evidence'])}”  \n"
             f"{plain(lapse['reason'])}  \n"
