@@ -18,9 +18,9 @@ from langchain_core.language_models import BaseChatModel
 import feedback
 import simulator
 from feedback.types import HistoryTurn, TurnFeedback
-from logbook import Logbook
-from logbook.export import export_session
-from personas import LAYER_ORDER, CardSet, PersonaCard, load_cards
+from logbook import Access, Logbook, accounts_exist, sign_in
+from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
+from simulator.rehearse import PROBES, read_script, rehearse
 
 MAX_TURN_CHARS = 2_000
 MAX_REFLECTION_CHARS = 5_000
@@ -35,7 +35,19 @@ SESSION_PROMPTS = {
     "next_time": "What will I try next time?",
 }
 MODES = ("coach", "exam")
-DEFAULT_USER = "trainee"
+LOCAL_USER = "trainee"
+"""Who practises when no accounts exist: a personal install needs no sign-in."""
+
+
+PERSONA_ID = re.compile(r"[a-z][a-z0-9_]{1,39}")
+
+
+class CardInvalid(ValueError):
+    """A draft card that does not validate; `.errors` names each field and problem."""
+
+    def __init__(self, errors: list[CardError]):
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
 
 
 class TextRejected(ValueError):
@@ -106,12 +118,12 @@ def to_history(turns: list[dict]) -> list[HistoryTurn]:
 
 
 class Practice:
-    """Practice sessions for one logbook, one set of persona cards and one model backend."""
+    """What the whole process shares: the logbook, the persona cards and the client model."""
 
     def __init__(self, logbook: Logbook, cards: CardSet, model_spec: str | None = None,
                  chat_model: BaseChatModel | None = None):
         self.logbook = logbook
-        self.cards = cards
+        self.shipped_cards = cards
         self.model_spec = simulator.resolve_model_spec(model_spec)
         self._chat_model = chat_model
 
@@ -131,102 +143,104 @@ class Practice:
             self._chat_model = simulator.get_chat_model(self.model_spec)
         return self._chat_model
 
+    @property
+    def cards(self) -> CardSet:
+        """The shipped cards, overridden by versions published in the persona studio, less retired ones."""
+        versions = self.logbook.persona_versions()
+        if not versions:
+            return self.shipped_cards
+        merged = CardSet(dict(self.shipped_cards.cards), dict(self.shipped_cards.hashes),
+                         list(self.shipped_cards.errors))
+        by_persona: dict[str, list[dict]] = {}
+        for row in versions:
+            by_persona.setdefault(row["persona_id"], []).append(row)
+        for persona_id, rows in by_persona.items():
+            published = [r for r in rows if r["status"] == "published"]
+            if published:
+                card, errors = parse_card(persona_id, published[-1]["yaml"])
+                if card is not None:
+                    merged.cards[persona_id], merged.hashes[persona_id] = card, published[-1]["card_hash"]
+                merged.errors.extend(errors)
+            elif any(r["status"] == "retired" for r in rows):
+                merged.cards.pop(persona_id, None)
+        return merged
+
+    # who is practising -----------------------------------------------------------------------
+
+    def accounts_required(self) -> bool:
+        return accounts_exist(self.logbook)
+
+    def local_user(self) -> "Workspace":
+        """The no-sign-in trainee of a personal install (only while no accounts exist)."""
+        if self.accounts_required():
+            raise PermissionError("Accounts are set up here: sign in first.")
+        return self.for_user(self.logbook.ensure_user(LOCAL_USER)["id"])
+
+    def sign_in(self, name: str, password: str) -> "Workspace":
+        return self.for_user(sign_in(self.logbook, name, password)["id"])
+
+    def for_identity(self, identity: str) -> "Workspace":
+        """Someone signed in through OIDC: their account is created, as a trainee, on first visit."""
+        return self.for_user(self.logbook.ensure_user(identity)["id"])
+
+    def for_user(self, user_id: int) -> "Workspace":
+        return Workspace(self, Access(self.logbook, user_id))
+
+
+class Workspace:
+    """One person's use of Unhurried: every call goes through the logbook's permission checks."""
+
+    def __init__(self, practice: Practice, access: Access):
+        self.practice = practice
+        self.access = access
+
+    @property
+    def user(self) -> dict:
+        return self.access.actor
+
+    @property
+    def cards(self) -> CardSet:
+        return self.practice.cards
+
     # sessions --------------------------------------------------------------------------------
 
-    def start_session(self, persona_id: str, *, mode: str = "coach", user_name: str = DEFAULT_USER) -> int:
+    def start_session(self, persona_id: str, *, mode: str = "coach") -> int:
         """Open a session: the client's opening line is its first turn."""
-        if persona_id not in self.cards.cards:
+        cards = self.cards
+        if persona_id not in cards.cards:
             raise KeyError(f"No persona card called {persona_id!r}.")
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        card = self.cards.cards[persona_id]
-        user = self.logbook.ensure_user(user_name)
-        session_id = self.logbook.create_session(
-            user_id=user["id"], persona_id=persona_id, card_hash=self.cards.hashes[persona_id],
-            model_backend=self.model_spec, engine_version=feedback.ENGINE_VERSION, mode=mode,
+        card = cards.cards[persona_id]
+        session_id = self.access.start_session(
+            persona_id=persona_id, card_hash=cards.hashes[persona_id], model_backend=self.practice.model_spec,
+            engine_version=feedback.ENGINE_VERSION, mode=mode,
         )
-        self.logbook.add_turn(session_id, "client", card.opening_line, source="opening",
-                              state=simulator.initial_state(card).model_dump())
+        self.access.add_turn(session_id, "client", card.opening_line, source="opening",
+                             state=simulator.initial_state(card).model_dump())
         return session_id
 
     def view(self, session_id: int) -> SessionView:
-        session = self.logbook.get_session(session_id)
-        if session is None:
-            raise KeyError(f"No session {session_id}.")
+        session = self.access.session(session_id)
         card = self.cards.cards.get(session["persona_id"])
         if card is None:
             raise KeyError(f"Session {session_id} used persona {session['persona_id']!r}, which is not loaded.")
-        return SessionView(session, card, self.logbook.turns(session_id))
+        return SessionView(session, card, self.access.turns(session_id))
 
-    def open_sessions(self, user_name: str = DEFAULT_USER) -> list[dict]:
-        user = self.logbook.ensure_user(user_name)
-        return self.logbook.list_sessions(user["id"], status="active")
+    def sessions(self) -> list[dict]:
+        return self.access.sessions()
+
+    def open_sessions(self) -> list[dict]:
+        return self.access.sessions(status="active")
 
     def finish(self, session_id: int) -> None:
-        self.logbook.finish_session(session_id)
+        self.access.finish(session_id)
 
     def scores(self, session_id: int) -> feedback.SessionScores:
         return feedback.session_scores(self.view(session_id).history())
 
     def missed_risk_cues(self, session_id: int) -> list[feedback.MissedRiskCue]:
         return feedback.missed_risk_cues(self.view(session_id).history())
-
-    # reflection and supervision ---------------------------------------------------------------
-
-    def reflections(self, session_id: int) -> dict[int | None, dict]:
-        """The trainee's notes by turn id (None for the session-level reflection)."""
-        return {r["turn_id"]: r["body"] for r in self.logbook.reflections(session_id)}
-
-    def reflect(self, session_id: int, answers: dict[str, str], turn_id: int | None = None) -> None:
-        """Save a reflection as typed: on a turn (TURN_PROMPTS) or the whole session (SESSION_PROMPTS)."""
-        prompts = TURN_PROMPTS if turn_id is not None else SESSION_PROMPTS
-        unknown = set(answers) - set(prompts)
-        if unknown:
-            raise ValueError(f"unknown reflection fields: {sorted(unknown)}")
-        if turn_id is not None and turn_id not in {t["id"] for t in self.logbook.turns(session_id)}:
-            raise KeyError(f"Turn {turn_id} is not part of session {session_id}.")
-        cleaned = {key: _clean_optional(value) for key, value in answers.items()}
-        self.logbook.save_reflection(session_id, cleaned, turn_id=turn_id)
-
-    def rewind(self, session_id: int, turn_idx: int) -> int:
-        """Start a branch that keeps everything before this trainee turn, for a different response."""
-        view = self.view(session_id)
-        turn = next((t for t in view.turns if t["idx"] == turn_idx), None)
-        if turn is None or turn["speaker"] != "trainee":
-            raise ValueError("You can rewind only to one of your own turns.")
-        return self.logbook.branch_session(session_id, turn_idx)
-
-    def branches(self, session_id: int) -> list[SessionView]:
-        return [self.view(b["id"]) for b in self.logbook.branches(session_id)]
-
-    def submit(self, session_id: int) -> None:
-        """Share the session with supervision. Practice stays private until the trainee does this."""
-        self.logbook.submit_session(session_id)
-
-    def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
-        return export_session(self.logbook, session_id, fmt, with_name=with_name)
-
-    def sessions(self, user_name: str = DEFAULT_USER) -> list[dict]:
-        user = self.logbook.ensure_user(user_name)
-        return self.logbook.list_sessions(user["id"])
-
-    def history(self, user_name: str = DEFAULT_USER) -> list[dict]:
-        """One row per session with a trainee turn, oldest first: the trends the history page plots."""
-        rows = []
-        for session in reversed(self.sessions(user_name)):
-            view = self.view(session["id"]) if session["persona_id"] in self.cards.cards else None
-            if view is None or not any(t["speaker"] == "trainee" for t in view.turns):
-                continue
-            scores = feedback.session_scores(view.history())
-            openness = [t["state"]["openness"] for t in view.turns if t["speaker"] == "client" and t["state"]]
-            rows.append({
-                "session_id": session["id"], "persona_id": session["persona_id"],
-                "persona": view.card.display_name, "started_at": session["started_at"],
-                "trainee_turns": scores.trainee_turns, "lapse_rate": scores.lapse_rate,
-                "rq_ratio": scores.rq_ratio, "pct_open_questions": scores.pct_open_questions,
-                "openness_reached": max(openness), "layer_reached": _deepest_layer(view.turns),
-            })
-        return rows
 
     # one turn --------------------------------------------------------------------------------
 
@@ -239,8 +253,7 @@ class Practice:
             raise TextRejected("The client has not answered your last turn yet. Ask for the reply first.")
         text = clean_text(text)
         verdict = feedback.analyse_turn(text, view.history())
-        return self.logbook.add_turn(session_id, "trainee", text, source="typed",
-                                     feedback=verdict.model_dump())
+        return self.access.add_turn(session_id, "trainee", text, source="typed", feedback=verdict.model_dump())
 
     def client_reply(self, session_id: int, *, seed: int | None = None) -> Iterator[str]:
         """Stream the client's reply to the last trainee turn; the turn is saved when it is complete.
@@ -254,8 +267,103 @@ class Practice:
         previous = simulator.ClientState.model_validate(view.state) if view.state else simulator.initial_state(view.card)
         verdict = TurnFeedback.model_validate(view.turns[-1]["feedback"])
         state = simulator.next_state(view.card, previous, verdict)
-        client = simulator.SimulatedClient(view.card, self.chat_model)
+        client = simulator.SimulatedClient(view.card, self.practice.chat_model)
         stream = client.stream_reply(view.history(), state, seed=seed)
         yield from stream
-        self.logbook.add_turn(session_id, "client", stream.result.text, source=stream.result.source,
-                              state=state.model_dump())
+        self.access.add_turn(session_id, "client", stream.result.text, source=stream.result.source,
+                             state=state.model_dump())
+
+    # reflection and supervision ---------------------------------------------------------------
+
+    def reflections(self, session_id: int) -> dict[int | None, dict]:
+        """The trainee's notes by turn id (None for the session-level reflection)."""
+        return {r["turn_id"]: r["body"] for r in self.access.reflections(session_id)}
+
+    def reflect(self, session_id: int, answers: dict[str, str], turn_id: int | None = None) -> None:
+        """Save a reflection as typed: on a turn (TURN_PROMPTS) or the whole session (SESSION_PROMPTS)."""
+        prompts = TURN_PROMPTS if turn_id is not None else SESSION_PROMPTS
+        unknown = set(answers) - set(prompts)
+        if unknown:
+            raise ValueError(f"unknown reflection fields: {sorted(unknown)}")
+        if turn_id is not None and turn_id not in {t["id"] for t in self.access.turns(session_id)}:
+            raise KeyError(f"Turn {turn_id} is not part of session {session_id}.")
+        cleaned = {key: _clean_optional(value) for key, value in answers.items()}
+        self.access.save_reflection(session_id, cleaned, turn_id=turn_id)
+
+    def rewind(self, session_id: int, turn_idx: int) -> int:
+        """Start a branch that keeps everything before this trainee turn, for a different response."""
+        view = self.view(session_id)
+        turn = next((t for t in view.turns if t["idx"] == turn_idx), None)
+        if turn is None or turn["speaker"] != "trainee":
+            raise ValueError("You can rewind only to one of your own turns.")
+        return self.access.branch(session_id, turn_idx)
+
+    def branches(self, session_id: int) -> list[SessionView]:
+        return [self.view(b["id"]) for b in self.access.branches(session_id)]
+
+    def submit(self, session_id: int) -> None:
+        """Share the session with supervision. Practice stays private until the trainee does this."""
+        self.access.submit(session_id)
+
+    def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
+        return self.access.export(session_id, fmt, with_name=with_name)
+
+    # persona studio (course leads) ---------------------------------------------------------
+
+    def check_card(self, persona_id: str, yaml_text: str) -> tuple[PersonaCard | None, list[CardError]]:
+        """Validate a draft card: the card, or the errors naming each field and problem."""
+        if not PERSONA_ID.fullmatch(persona_id or ""):
+            return None, [CardError(f"{persona_id}.yaml", "id",
+                                    "use 2-40 lower-case letters, digits and underscores, starting with a letter")]
+        return parse_card(persona_id, yaml_text)
+
+    def save_persona(self, persona_id: str, yaml_text: str) -> dict:
+        """Keep a new version of a card (as a draft). Refuses a card that does not validate."""
+        card, errors = self.check_card(persona_id, yaml_text)
+        if card is None:
+            raise CardInvalid(errors)
+        return self.access.save_persona_version(persona_id, yaml_text, card_hash(yaml_text))
+
+    def persona_versions(self, persona_id: str | None = None) -> list[dict]:
+        return self.access.persona_versions(persona_id)
+
+    def publish_persona(self, version_id: int) -> None:
+        self.access.set_persona_status(version_id, "published")
+
+    def retire_persona(self, version_id: int) -> None:
+        self.access.set_persona_status(version_id, "retired")
+
+    def rehearse_card(self, card: PersonaCard, *, seed: int = 0) -> dict:
+        """Run both probe scripts against a (draft) card on the configured model: what a course lead
+        checks before publishing. Returns the turns of each probe and the role-held and fallback shares."""
+        runs = {name: rehearse(card, read_script(PROBES / f"{name}.txt"), self.practice.chat_model, seed)
+                for name in ("exploring", "lapse_heavy")}
+        turns = [t for run in runs.values() for t in run]
+        authored = sum(t["source"] == "authored" for t in turns)
+        return {
+            "runs": runs,
+            "role_held_pct": round(100 * (len(turns) - authored) / len(turns), 1),
+            "fallback_pct": round(100 * authored / len(turns), 1),
+            "final_openness": {name: run[-1]["state"]["openness"] for name, run in runs.items()},
+        }
+
+    def history(self) -> list[dict]:
+        """One row per session with a trainee turn, oldest first: the trends the history page plots."""
+        rows = []
+        cards = self.cards.cards
+        for session in reversed(self.sessions()):
+            if session["persona_id"] not in cards:
+                continue
+            view = self.view(session["id"])
+            if not any(t["speaker"] == "trainee" for t in view.turns):
+                continue
+            scores = feedback.session_scores(view.history())
+            openness = [t["state"]["openness"] for t in view.turns if t["speaker"] == "client" and t["state"]]
+            rows.append({
+                "session_id": session["id"], "persona_id": session["persona_id"],
+                "persona": view.card.display_name, "started_at": session["started_at"],
+                "trainee_turns": scores.trainee_turns, "lapse_rate": scores.lapse_rate,
+                "rq_ratio": scores.rq_ratio, "pct_open_questions": scores.pct_open_questions,
+                "openness_reached": max(openness), "layer_reached": _deepest_layer(view.turns),
+            })
+        return rows

@@ -83,3 +83,47 @@ def m002_session_branches(db):
     db["sessions"].add_column("parent_id", int, fk="sessions", fk_col="id")
     db["sessions"].add_column("branched_at_idx", int)
     db["sessions"].create_index(["parent_id"])
+
+
+@migrations()
+def m003_accounts_roles_reviews(db):
+    """Accounts with roles, supervisor assignments, cohorts, persona versions, audit log."""
+    db["users"].add_column("password_hash", str)
+    db["users"].add_column("failed_logins", int, not_null_default=0)
+    db["users"].add_column("locked_until", str)
+    db["users"].add_column("deleted_at", str)
+    db["assignments"].create(
+        {"supervisor_id": int, "trainee_id": int, "created_at": str},
+        pk=("supervisor_id", "trainee_id"),
+        foreign_keys=[("supervisor_id", "users", "id"), ("trainee_id", "users", "id")],
+    )
+    db["assignments"].create_index(["trainee_id"])
+    db["cohorts"].create({"id": int, "name": str, "created_at": str}, pk="id", not_null={"name"})
+    db["cohorts"].create_index(["name"], unique=True)
+    db["cohort_members"].create(
+        {"cohort_id": int, "user_id": int},
+        pk=("cohort_id", "user_id"),
+        foreign_keys=[("cohort_id", "cohorts", "id"), ("user_id", "users", "id")],
+    )
+    db["persona_versions"].create(
+        {"id": int, "persona_id": str, "version": int, "yaml": str, "card_hash": str, "status": str,
+         "author_id": int, "created_at": str},
+        pk="id",
+        not_null={"persona_id", "version", "yaml", "card_hash", "status", "created_at"},
+        foreign_keys=[("author_id", "users", "id")],
+    )
+    db["persona_versions"].create_index(["persona_id", "version"], unique=True)
+    db["audit_log"].create(
+        {"id": int, "at": str, "actor_id": int, "action": str, "subject": str, "detail": str},
+        pk="id",
+        not_null={"at", "action"},
+    )
+    db["reviews"].create_index(["turn_id"])
+
+
+@migrations()
+def m004_turn_labels(db):
+    """The engine's label as a column, so dashboards can count labels without parsing JSON."""
+    db["turns"].add_column("label", str)
+    db.execute("update turns set label = json_extract(feedback_json, '$.label') where feedback_json is not null")
+    db["turns"].create_index(["session_id", "label"])

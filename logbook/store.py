@@ -22,6 +22,7 @@ def _decode_turn(row: dict) -> dict:
     for column in ("state", "feedback"):
         raw = row.pop(f"{column}_json")
         row[column] = json.loads(raw) if raw else None
+    row.pop("label", None)  # a query column; the feedback carries it
     return row
 
 
@@ -109,8 +110,9 @@ class Logbook:
                     "branched_at_idx": at_idx,
                 }).last_pk
                 db.execute(
-                    """insert into turns (session_id, idx, speaker, text, created_at, state_json, feedback_json, source)
-                       select ?, idx, speaker, text, created_at, state_json, feedback_json, source
+                    """insert into turns (session_id, idx, speaker, text, created_at, state_json, feedback_json,
+                                          label, source)
+                       select ?, idx, speaker, text, created_at, state_json, feedback_json, label, source
                        from turns where session_id = ? and idx < ? order by idx""",
                     [branch_id, session_id, at_idx],
                 )
@@ -135,6 +137,7 @@ class Logbook:
                         **{k: turn[k] for k in ("idx", "speaker", "text", "created_at", "source")},
                         "state_json": json.dumps(turn["state"]) if turn.get("state") is not None else None,
                         "feedback_json": json.dumps(turn["feedback"]) if turn.get("feedback") is not None else None,
+                        "label": (turn.get("feedback") or {}).get("label"),
                     }).last_pk
                     if turn.get("reflection"):
                         db["reflections"].insert({"session_id": session_id, "turn_id": turn_id,
@@ -148,6 +151,11 @@ class Logbook:
         """Sessions rewound from this one, oldest first."""
         with self._db() as db:
             return list(db["sessions"].rows_where("parent_id = ?", [session_id], order_by="id"))
+
+    def persona_versions(self) -> list[dict]:
+        """Every saved persona version, for building the catalogue of cards (status decides use)."""
+        with self._db() as db:
+            return list(db["persona_versions"].rows_where(order_by="persona_id, version"))
 
     # turns -----------------------------------------------------------------------------------
 
@@ -167,6 +175,7 @@ class Logbook:
                     "created_at": now(),
                     "state_json": json.dumps(state) if state is not None else None,
                     "feedback_json": json.dumps(feedback) if feedback is not None else None,
+                    "label": feedback.get("label") if feedback else None,
                     "source": source,
                 }).last_pk
                 return _decode_turn(db["turns"].get(turn_id))

@@ -5,16 +5,16 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from personas import load_cards
-from sessions import MAX_REFLECTION_CHARS, Practice, TextRejected
+from sessions import MAX_REFLECTION_CHARS, Practice, TextRejected, Workspace
 
 
 @pytest.fixture
-def practice(fresh_db) -> Practice:
+def practice(fresh_db) -> Workspace:
     return Practice(fresh_db, load_cards(), "embedded",
-                    chat_model=FakeListChatModel(responses=["Mm.", "I suppose.", "It's hard."]))
+                    chat_model=FakeListChatModel(responses=["Mm.", "I suppose.", "It's hard."])).local_user()
 
 
-def practised(practice: Practice, *turns: str) -> int:
+def practised(practice: Workspace, *turns: str) -> int:
     session_id = practice.start_session("burnout_nurse")
     for text in turns or ("What's the hardest part?", "You should take a holiday.", "What's a shift like now?"):
         practice.trainee_turn(session_id, text)

@@ -17,7 +17,7 @@ def service(monkeypatch, tmp_path):
     monkeypatch.setenv("UNHURRIED_DB", str(tmp_path / "review.db"))
     monkeypatch.setattr(simulator, "get_chat_model", lambda spec: FakeListChatModel(responses=REPLIES))
     practice.clear()
-    yield practice()
+    yield practice().local_user()
     practice.clear()
 
 

@@ -5,19 +5,20 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 import feedback
+from logbook import Forbidden
 import simulator
 from personas import load_cards
-from sessions import MAX_TURN_CHARS, Practice, TextRejected, clean_text
+from sessions import MAX_TURN_CHARS, Practice, TextRejected, Workspace, clean_text
 
 REPLIES = ["I suppose it's been building for a while.", "I don't know, really.", "It's hard to say."]
 
 
 @pytest.fixture
-def practice(fresh_db) -> Practice:
-    return Practice(fresh_db, load_cards(), "embedded", chat_model=FakeListChatModel(responses=REPLIES))
+def practice(fresh_db) -> Workspace:
+    return Practice(fresh_db, load_cards(), "embedded", chat_model=FakeListChatModel(responses=REPLIES)).local_user()
 
 
-def talk(practice: Practice, session_id: int, text: str) -> str:
+def talk(practice: Workspace, session_id: int, text: str) -> str:
     practice.trainee_turn(session_id, text)
     return "".join(practice.client_reply(session_id))
 
@@ -71,7 +72,7 @@ def test_model_failure_keeps_the_trainee_turn(fresh_db, monkeypatch):
     def fail(*args, **kwargs):
         raise simulator.ClientModelError("The model did not answer in time.")
 
-    practice = Practice(fresh_db, load_cards(), "embedded", chat_model=FakeListChatModel(responses=REPLIES))
+    practice = Practice(fresh_db, load_cards(), "embedded", chat_model=FakeListChatModel(responses=REPLIES)).local_user()
     session_id = practice.start_session("carer_guilt")
     practice.trainee_turn(session_id, "What's it been like since she moved?")
     monkeypatch.setattr(simulator.SimulatedClient, "stream_reply", fail)
@@ -94,7 +95,7 @@ def test_cannot_talk_over_a_missing_reply_or_in_an_ended_session(practice):
 def test_unknown_persona_and_session_are_clear_errors(practice):
     with pytest.raises(KeyError, match="No persona card"):
         practice.start_session("nobody")
-    with pytest.raises(KeyError, match="No session"):
+    with pytest.raises(Forbidden, match="not one you can see"):
         practice.view(404)
 
 

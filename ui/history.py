@@ -2,10 +2,10 @@
 import plotly.express as px
 import streamlit as st
 
-from ui.services import practice
+from ui.services import require_workspace
 
 st.title("Your practice over time")
-rows = practice().history()
+rows = require_workspace().history()
 if not rows:
     st.info("Trends appear here once you have practised a session.")
 else:

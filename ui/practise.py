@@ -3,10 +3,10 @@ import streamlit as st
 
 import simulator
 from sessions import MODES, TextRejected
-from ui.services import practice
+from ui.services import practice, require_workspace
 from ui.widgets import disclaimer, feedback_note, openness_gauge, plain
 
-service = practice()
+service = require_workspace()
 
 
 def pick_persona() -> None:
@@ -64,7 +64,7 @@ def show_session(session_id: int) -> None:
     card, finished = view.card, view.session["status"] != "active"
     coach = view.session["mode"] == "coach"
     st.title(f"Session with {card.display_name}")
-    disclaimer(service.backend)
+    disclaimer(practice().backend)
     st.caption(plain(f"{card.display_name}, {card.age} ({card.pronouns}). {card.setting}"))
     for turn in view.turns:
         if turn["speaker"] == "client":

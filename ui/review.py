@@ -3,10 +3,10 @@ import streamlit as st
 
 from logbook.charts import scores_figure, timeline_figure
 from sessions import SESSION_PROMPTS, TURN_PROMPTS
-from ui.services import practice
+from ui.services import practice, require_workspace
 from ui.widgets import client_state_caption, disclaimer, feedback_note, highlighted, plain, session_label
 
-service = practice()
+service = require_workspace()
 PRACTISE = "ui/practise.py"
 
 
@@ -113,7 +113,7 @@ st.title("Review")
 session_id = choose_session()
 if session_id is not None:
     view = service.view(session_id)
-    disclaimer(service.backend)
+    disclaimer(practice().backend)
     coach_hidden = view.session["mode"] == "exam" and view.session["status"] == "active"
     if coach_hidden:
         st.warning("This exam-mode session is still going: its feedback appears here once you end it.")

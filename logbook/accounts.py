@@ -1,0 +1,101 @@
+"""Local accounts: scrypt password hashes and sign-in that slows down after repeated failures."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from datetime import datetime, timedelta, timezone
+from functools import cache
+
+from .db import connect, write
+from .store import Logbook, now
+
+ROLES = ("trainee", "supervisor", "course_lead", "admin")
+SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+FREE_ATTEMPTS = 3
+MAX_LOCK_SECONDS = 15 * 60
+MIN_PASSWORD = 8
+
+
+class SignInError(Exception):
+    """Sign-in refused; the message is safe to show (it never says which part was wrong)."""
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **SCRYPT)
+    return "scrypt$" + base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
+
+
+def verify_password(password: str, stored: str | None) -> bool:
+    if not stored or not stored.startswith("scrypt$"):
+        return False
+    _, salt, digest = stored.split("$")
+    candidate = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), **SCRYPT)
+    return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_hex(8))
+
+
+def lock_seconds(failures: int) -> int:
+    """No wait for the first few mistakes, then a wait that doubles with each failure."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(2 ** (failures - FREE_ATTEMPTS + 1) * 15, MAX_LOCK_SECONDS)
+
+
+def create_user(book: Logbook, name: str, role: str, password: str | None) -> dict:
+    """A new account. `password` may be None only for the local, no-sign-in trainee."""
+    name = name.strip()
+    if not name or len(name) > 80 or any(ch.isspace() and ch != " " for ch in name):
+        raise ValueError("A user name needs 1 to 80 characters on one line.")
+    if role not in ROLES:
+        raise ValueError(f"role must be one of: {', '.join(ROLES)}")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise ValueError(f"A password needs at least {MIN_PASSWORD} characters.")
+    with connect(book.path) as db:
+        with write(db):
+            if db.execute("select 1 from users where name = ?", [name]).fetchone():
+                raise ValueError(f"There is already a user called {name!r}.")
+            user_id = db["users"].insert({
+                "name": name, "role": role, "created_at": now(),
+                "password_hash": hash_password(password) if password is not None else None,
+            }).last_pk
+            return db["users"].get(user_id)
+
+
+def accounts_exist(book: Logbook) -> bool:
+    """Once anyone has a password, the app asks everyone to sign in."""
+    with connect(book.path) as db:
+        return db.execute(
+            "select 1 from users where password_hash is not null and deleted_at is null limit 1").fetchone() is not None
+
+
+def sign_in(book: Logbook, name: str, password: str, *, at: datetime | None = None) -> dict:
+    """The user, if the password is right and the account is not waiting out earlier failures."""
+    at = at or datetime.now(timezone.utc)
+    with connect(book.path) as db:
+        with write(db):
+            rows = list(db["users"].rows_where("name = ? and deleted_at is null", [name.strip()]))
+            user = rows[0] if rows else None
+            if user and user["locked_until"] and datetime.fromisoformat(user["locked_until"]) > at:
+                wait = int((datetime.fromisoformat(user["locked_until"]) - at).total_seconds()) + 1
+                raise SignInError(f"Too many failed sign-ins. Try again in {wait} seconds.")
+            if user is None:
+                verify_password(password, _dummy_hash())  # the same cost as a real check
+                raise SignInError("That name and password do not match an account.")
+            if not verify_password(password, user["password_hash"]):
+                failures = (user["failed_logins"] or 0) + 1
+                wait = lock_seconds(failures)
+                db["users"].update(user["id"], {
+                    "failed_logins": failures,
+                    "locked_until": (at + timedelta(seconds=wait)).isoformat() if wait else None,
+                })
+                raise SignInError("That name and password do not match an account."
+                                  + (f" Wait {wait} seconds before trying again." if wait else ""))
+            db["users"].update(user["id"], {"failed_logins": 0, "locked_until": None})
+            return db["users"].get(user["id"])
