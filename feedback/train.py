@@ -18,7 +18,7 @@ from feedback.model import ARTEFACT
 
 CORPUS = Path(__file__).parent / "corpus" / "turns.csv"
 DENSE_WEIGHT = 1.0
-C = 4.0
+C = 4
 
 
 def read_corpus(split: str | None = None) -> list[dict]:
