@@ -12,6 +12,14 @@ def isolated_db(tmp_path, monkeypatch):
     monkeypatch.setenv("UNHURRIED_DB", str(tmp_path / "default.db"))
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """scrypt at full cost takes ~50 ms a hash; tests create many accounts. Hashes record their cost."""
+    from logbook import accounts
+
+    monkeypatch.setitem(accounts.SCRYPT, "n", 2**8)
+
+
 @pytest.fixture
 def fresh_db(tmp_path) -> Logbook:
     return Logbook(tmp_path / "logbook.db")

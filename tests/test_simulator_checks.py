@@ -63,6 +63,15 @@ def test_mentions_of_being_an_ai_fail(text):
 
 @pytest.mark.parametrize(
     "text",
+    ["I was going to do it, but then I got scared.", "Sometimes I think about suicide.", "I want to end it all.",
+     "I've been cutting myself."],
+)
+def test_made_up_self_harm_talk_fails(text):
+    assert "risk_talk" in check_reply(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Counsellor: What is that like?", "Client: I don't know.", "I'm fine. Therapist: Okay.", "Nasreen: Sorry, love."],
 )
 def test_speaker_labels_fail(text):

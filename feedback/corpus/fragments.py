@@ -381,3 +381,47 @@ CHAT["closed_question"] += [
     "Do you think {p} knows how you feel?",
 ]
 CHAT["open_question"] += ["How long have you felt this way, and what started it?", "What do you think would help you feel a little better?"]
+
+# More life problems, so the model learns acts rather than topics.
+PROBLEMS += [
+    {"client": ["My best mate died of an overdose last month.", "I keep replaying our last conversation, I was short with him.", "Nobody at work knows."],
+     "p": "your mate's family", "o": "them", "s": "they", "f": ["guilty", "numb", "gutted"], "sit": "losing your mate", "act": ["go to a bereavement by substance group", "write him a letter", "talk to his family"], "acting": ["talking to his family", "visiting his grave", "writing it down"], "q": ["replaying our last conversation", "I was short with him", "nobody at work knows"], "cause": ["survivor guilt", "your own drinking", "fear of your own feelings"], "did": ["kept showing up for him for years", "told me about it today"], "val": ["friendship", "loyalty"], "topic": "grief"},
+    {"client": ["I've been signed off with stress and I feel like a fraud sitting at home.", "My team are covering for me and I hate it.", "I don't even know if I want to go back."],
+     "p": "your team", "o": "them", "s": "they", "f": ["guilty", "adrift", "conflicted"], "sit": "being signed off", "act": ["use the time to rest properly", "speak to occupational health", "plan a phased return"], "acting": ["resting properly", "a phased return", "looking at other jobs"], "q": ["feel like a fraud", "covering for me", "want to go back"], "cause": ["your perfectionism", "a fear of being seen as weak", "burnout"], "did": ["kept going for far too long", "listened to your body in the end"], "val": ["your team", "pulling your weight"], "topic": "work"},
+    {"client": ["My daughter's started self-harming and I found out from her school.", "She won't talk to me about it.", "I feel like I've failed her."],
+     "p": "your daughter", "o": "her", "s": "she", "f": ["frightened", "helpless", "like you've failed"], "sit": "your daughter's self-harm", "act": ["ask her GP for a CAMHS referral", "let her know you're there without pushing", "remove sharp things from the house"], "acting": ["getting a CAMHS referral", "talking to her school", "a parents' support group"], "q": ["found out from her school", "won't talk to me", "I've failed her"], "cause": ["your own childhood", "your guilt about the divorce", "your need to fix things"], "did": ["acted the same day you found out", "kept loving her through it"], "val": ["your daughter", "being a good parent"], "topic": "your daughter"},
+    {"client": ["Since the menopause started I don't recognise myself.", "I snap at everyone and then cry in the car.", "My husband thinks I'm being dramatic."],
+     "p": "your husband", "o": "him", "s": "he", "f": ["unlike yourself", "dismissed", "overwhelmed"], "sit": "the menopause", "act": ["ask your GP about HRT", "show your husband some information about it", "join a menopause group"], "acting": ["talking to your GP", "tracking your symptoms", "a menopause café"], "q": ["don't recognise myself", "cry in the car", "being dramatic"], "cause": ["grief for your younger self", "resentment of your husband", "depression"], "did": ["kept working and caring through it", "named what's happening"], "val": ["being yourself", "your marriage"], "topic": "the menopause"},
+    {"client": ["I was passed over for promotion again, they gave it to someone who's been there a year.", "I've been there eight years.", "I'm starting to think I'm just not good enough."],
+     "p": "your boss", "o": "him", "s": "he", "f": ["overlooked", "bitter", "deflated"], "sit": "the promotion", "act": ["ask for feedback on why", "start looking elsewhere", "talk to HR about it"], "acting": ["asking for feedback", "job hunting", "getting a mentor"], "q": ["passed over", "eight years", "not good enough"], "cause": ["your fear of being visible", "imposter syndrome", "your father's criticism"], "did": ["given that place eight years", "kept applying"], "val": ["recognition", "fairness"], "topic": "the promotion"},
+    {"client": ["My mum's moving into a care home next week and I feel like I'm abandoning her.", "She keeps asking when she's coming home.", "I promised I'd never put her in a home."],
+     "p": "your mum", "o": "her", "s": "she", "f": ["guilty", "torn", "heartbroken"], "sit": "the care home", "act": ["visit every day for the first week", "talk to the staff about her routine", "take her favourite things in"], "acting": ["visiting often", "personalising her room", "talking to the care staff"], "q": ["abandoning her", "when she's coming home", "never put her in a home"], "cause": ["guilt from your childhood", "fear of your own ageing", "your need to be the good daughter"], "did": ["cared for her at home for years", "made an impossibly hard decision"], "val": ["keeping promises", "your mum's safety"], "topic": "your mum"},
+]
+
+MORE = {
+    "advice": [
+        "{acting} might really help, you know.", "{acting} can be really helpful in situations like this.", "Sometimes it helps to just {act} and see how you feel after.",
+        "A good place to start would be {acting}.", "Is it possible to {act}?", "Don't let {p} get to you, just {act}.", "I'd encourage you to {act}.",
+        "Honestly, a counsellor could really help you with {sit}.", "Listening to music or going for a walk can help when you feel {f}.",
+        "You might want to think about {acting} before things get worse.", "It would probably be good to {act} sooner rather than later.",
+        "I'd definitely {act} if I were in your position.", "Instead of keeping it in, {act}.", "Keeping a routine can really help with {sit}.",
+    ],
+    "reassurance": [
+        "Hang in there, {sit} won't last forever.", "Better days are coming, I promise.", "You have so much going for you, don't forget that.", "I'm sure you'll be absolutely fine.",
+        "I'm sure {p} doesn't think badly of you.", "You'll get past {sit}, people always do.", "Nothing lasts forever, including this.", "It's completely understandable and it'll pass soon.",
+        "Don't be so hard on yourself, you did nothing wrong.", "You did everything you could, it's not on you.",
+    ],
+    "interpretation": [
+        "You're taking it out on {p} because of {cause}.", "Your {cause} is what's making you feel {f}.", "{sit} is how you avoid facing {cause}.",
+        "You're not {f}, you're grieving.", "It seems obvious to me it's {cause}.", "You keep ending up here because of {cause}.",
+    ],
+    "reflection": [
+        "You've been feeling {f} ever since {sit}.", "So {sit} has left you feeling {f}, and you can't see a way forward.", "That really hurt.",
+        "You're tired of being the one who holds it all together.", "I can hear how much {sit} is weighing on you.", "It's like you're on your own with {sit}.",
+    ],
+    "affirmation": [
+        "That was a really brave thing to do.", "You clearly love {p} very much.", "You handled {sit} really well.", "You should be proud of yourself for getting through {sit}.",
+    ],
+    "closed_question": ["Have you talked to anyone about {sit}?", "Do you have people around you?", "Have you told anyone how you feel?"],
+    "other": ["Hello, how can I help?", "You're welcome, take care!", "I'm so sorry you're going through {sit}.", "I've been there myself, it's not easy."],
+}

@@ -12,7 +12,7 @@ import random
 import re
 from pathlib import Path
 
-from feedback.corpus.fragments import CHAT, CLOSERS, FRESH, FRESH2, OPENERS, PREFIXES, PROBLEMS, TEMPLATES
+from feedback.corpus.fragments import CHAT, CLOSERS, FRESH, FRESH2, MORE, OPENERS, PREFIXES, PROBLEMS, TEMPLATES
 
 OUT = Path(__file__).with_name("turns.csv")
 PER_TEMPLATE = 8
@@ -81,7 +81,7 @@ def _compose(label: str, template: str, problem: dict, rng: random.Random, chat:
 def rows() -> list[dict]:
     rng = random.Random(SEED)
     out = []
-    for prefix, table, per in (("", TEMPLATES, PER_TEMPLATE), ("chat-", CHAT, 6), ("fresh-", FRESH, 6), ("fresh2-", FRESH2, 6)):
+    for prefix, table, per in (("", TEMPLATES, PER_TEMPLATE), ("chat-", CHAT, 6), ("fresh-", FRESH, 6), ("fresh2-", FRESH2, 6), ("more-", MORE, 6)):
         for label, templates in table.items():
             for t_i, template in enumerate(templates):
                 tid = f"{prefix}{label}:{t_i}"
