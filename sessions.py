@@ -7,6 +7,7 @@ save the reply with its state and source.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from langchain_core.language_models import BaseChatModel
 
 import feedback
 import simulator
+from feedback import agreement
 from feedback.types import HistoryTurn, TurnFeedback
 from logbook import Access, Logbook, accounts_exist, sign_in
 from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
@@ -76,6 +78,20 @@ def _clean_optional(text: str | None) -> str:
     if not _CONTROL.sub("", text or "").strip():
         return ""
     return clean_text(text, limit=MAX_REFLECTION_CHARS, what="reflection")
+
+
+def _ratios(counts: dict[str, int]) -> dict:
+    """The session scores that need only label counts (see feedback.session_scores for all of them)."""
+    turns = sum(counts.values())
+    questions = counts.get("open_question", 0) + counts.get("closed_question", 0)
+    reflections = counts.get("reflection", 0) + counts.get("summary", 0)
+    lapses = sum(counts.get(label, 0) for label in feedback.LAPSES)
+    return {
+        "trainee_turns": turns,
+        "lapse_rate": round(lapses / turns, 3) if turns else 0.0,
+        "rq_ratio": round(reflections / questions, 2) if questions else None,
+        "pct_open_questions": round(100 * counts.get("open_question", 0) / questions, 1) if questions else None,
+    }
 
 
 def _deepest_layer(turns: list[dict]) -> str:
@@ -307,6 +323,69 @@ class Workspace:
 
     def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
         return self.access.export(session_id, fmt, with_name=with_name)
+
+    # supervision ------------------------------------------------------------------------------
+
+    def to_review(self) -> list[dict]:
+        return self.access.to_review()
+
+    def reviews(self, session_id: int) -> list[dict]:
+        return self.access.reviews(session_id)
+
+    def review(self, session_id: int, *, turn_id: int | None = None, verdict: str | None = None,
+               label: str | None = None, comment: str | None = None) -> int:
+        """A supervisor's verdict on a flag, a margin comment on a turn, or (no turn) the overall note."""
+        comment = _clean_optional(comment) or None
+        return self.access.review(session_id, turn_id=turn_id, verdict=verdict, label=label, comment=comment)
+
+    # course leads ---------------------------------------------------------------------------
+
+    def cohort_rows(self, cohort_id: int | None = None) -> list[dict]:
+        """Per submitted session: who, which persona, when, and the scores a dashboard plots."""
+        cards = self.cards.cards
+        rows = []
+        for row in self.access.cohort_sessions(cohort_id):
+            counts = row.pop("counts")
+            card = cards.get(row["persona_id"])
+            rows.append(row | {"persona": card.display_name if card else row["persona_id"]} | _ratios(counts))
+        return rows
+
+    def engine_agreement(self) -> tuple[list[agreement.LabelAgreement], list[dict]]:
+        """Per-label agreement of supervisors with the engine, and the verdicts behind it (for trends)."""
+        verdicts = self.access.verdicts()
+        return agreement.agreement(verdicts), verdicts
+
+    def users(self, role: str | None = None) -> list[dict]:
+        return self.access.users(role)
+
+    def assign(self, supervisor_id: int, trainee_id: int) -> None:
+        self.access.assign(supervisor_id, trainee_id)
+
+    def create_cohort(self, name: str, member_ids: list[int]) -> int:
+        return self.access.create_cohort(clean_text(name, limit=80, what="cohort name"), member_ids)
+
+    def cohorts(self) -> list[dict]:
+        return self.access.cohorts()
+
+    # admins -------------------------------------------------------------------------------
+
+    def create_user(self, name: str, role: str, password: str) -> dict:
+        return self.access.create_user(name, role, password)
+
+    def set_role(self, user_id: int, role: str) -> None:
+        self.access.set_role(user_id, role)
+
+    def audit_log(self) -> list[dict]:
+        return self.access.audit_log()
+
+    # data rights ----------------------------------------------------------------------------
+
+    def my_data(self) -> str:
+        """All of this user's data as JSON: their account, every session pack, the reviews they received."""
+        return json.dumps(self.access.my_data(), indent=2, ensure_ascii=False)
+
+    def delete_my_data(self) -> None:
+        self.access.delete_my_data()
 
     # persona studio (course leads) ---------------------------------------------------------
 

@@ -2,12 +2,24 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
+from .accounts import ROLES, create_user
 from .db import LogbookUnavailable
 from .export import FORMATS, PackError, export_session, import_pack
 from .store import Logbook
+
+
+def read_password() -> str:
+    """From a prompt (typed twice) when run by a person, else the first line of standard input."""
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            raise ValueError("The two passwords differ.")
+        return password
+    return sys.stdin.readline().rstrip("\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("file", type=Path)
     load.add_argument("--user", default="trainee", help="who the imported session belongs to")
 
+    add = commands.add_parser("create-user", help="create an account (the first admin needs no UI)")
+    add.add_argument("name")
+    add.add_argument("--role", choices=ROLES, default="trainee")
+
     args = parser.parse_args(argv)
     book = Logbook(args.db)
     try:
@@ -36,10 +52,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Wrote session {args.session} as {args.format} to {args.out}", file=sys.stderr)
             else:
                 sys.stdout.write(text)
+        elif args.command == "create-user":
+            user = create_user(book, args.name, args.role, read_password())
+            print(f"Created {user['name']} ({user['role']}).")
         elif args.command == "import":
             session_id = import_pack(book, args.file.read_text(encoding="utf-8"), user_name=args.user)
             print(f"Imported {args.file} as session {session_id}")
-    except (KeyError, PackError, LogbookUnavailable, OSError) as exc:
+    except (KeyError, ValueError, PackError, LogbookUnavailable, OSError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 1
     return 0

@@ -202,9 +202,9 @@ class Access:
     def cohorts(self) -> list[dict]:
         self._require("course_lead", "admin", doing="manage cohorts")
         with connect(self.book.path) as db:
-            return list(db.query(
-                """select c.id, c.name, json_group_array(m.user_id) as members from cohorts c
-                   left join cohort_members m on m.cohort_id = c.id group by c.id order by c.name"""))
+            rows = db.query("""select c.id, c.name, json_group_array(m.user_id) as members from cohorts c
+                               left join cohort_members m on m.cohort_id = c.id group by c.id order by c.name""")
+            return [{**r, "members": [m for m in json.loads(r["members"]) if m is not None]} for r in rows]
 
     def cohort_sessions(self, cohort_id: int | None = None) -> list[dict]:
         """Per submitted session: trainee, persona, date and label counts. Figures only, never text."""

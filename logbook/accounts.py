@@ -23,17 +23,21 @@ class SignInError(Exception):
 
 
 def hash_password(password: str) -> str:
+    """scrypt$n$r$p$salt$digest: the cost travels with the hash, so it can be raised later."""
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **SCRYPT)
-    return "scrypt$" + base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
+    return "$".join(["scrypt", str(SCRYPT["n"]), str(SCRYPT["r"]), str(SCRYPT["p"]),
+                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
 
 
 def verify_password(password: str, stored: str | None) -> bool:
     if not stored or not stored.startswith("scrypt$"):
         return False
-    _, salt, digest = stored.split("$")
-    candidate = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), **SCRYPT)
-    return hmac.compare_digest(candidate, base64.b64decode(digest))
+    _, n, r, p, salt, digest = stored.split("$")
+    expected = base64.b64decode(digest)
+    candidate = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                               dklen=len(expected))
+    return hmac.compare_digest(candidate, expected)
 
 
 @cache
@@ -78,24 +82,28 @@ def accounts_exist(book: Logbook) -> bool:
 def sign_in(book: Logbook, name: str, password: str, *, at: datetime | None = None) -> dict:
     """The user, if the password is right and the account is not waiting out earlier failures."""
     at = at or datetime.now(timezone.utc)
+    refusal = None
     with connect(book.path) as db:
-        with write(db):
+        with write(db):  # a failure is recorded (committed) before it is reported
             rows = list(db["users"].rows_where("name = ? and deleted_at is null", [name.strip()]))
             user = rows[0] if rows else None
-            if user and user["locked_until"] and datetime.fromisoformat(user["locked_until"]) > at:
-                wait = int((datetime.fromisoformat(user["locked_until"]) - at).total_seconds()) + 1
-                raise SignInError(f"Too many failed sign-ins. Try again in {wait} seconds.")
-            if user is None:
+            locked_until = datetime.fromisoformat(user["locked_until"]) if user and user["locked_until"] else None
+            if locked_until and locked_until > at:
+                refusal = f"Too many failed sign-ins. Try again in {int((locked_until - at).total_seconds()) + 1} seconds."
+            elif user is None:
                 verify_password(password, _dummy_hash())  # the same cost as a real check
-                raise SignInError("That name and password do not match an account.")
-            if not verify_password(password, user["password_hash"]):
+                refusal = "That name and password do not match an account."
+            elif not verify_password(password, user["password_hash"]):
                 failures = (user["failed_logins"] or 0) + 1
                 wait = lock_seconds(failures)
                 db["users"].update(user["id"], {
                     "failed_logins": failures,
                     "locked_until": (at + timedelta(seconds=wait)).isoformat() if wait else None,
                 })
-                raise SignInError("That name and password do not match an account."
-                                  + (f" Wait {wait} seconds before trying again." if wait else ""))
-            db["users"].update(user["id"], {"failed_logins": 0, "locked_until": None})
-            return db["users"].get(user["id"])
+                refusal = "That name and password do not match an account." + (
+                    f" Wait {wait} seconds before trying again." if wait else "")
+            else:
+                db["users"].update(user["id"], {"failed_logins": 0, "locked_until": None})
+    if refusal:
+        raise SignInError(refusal)
+    return book.get_user(user["id"])

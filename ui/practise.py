@@ -2,6 +2,7 @@
 import streamlit as st
 
 import simulator
+from logbook import Forbidden
 from sessions import MODES, TextRejected
 from ui.services import practice, require_workspace
 from ui.widgets import disclaimer, feedback_note, openness_gauge, plain
@@ -111,7 +112,7 @@ try:
     chosen = int(session_param) if session_param else None
     if chosen is not None:
         service.view(chosen)
-except (ValueError, KeyError):
+except (ValueError, KeyError, Forbidden):
     st.error("That session could not be found. Pick a persona to start a new one.")
     chosen = None
 if chosen is None:

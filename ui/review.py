@@ -4,7 +4,7 @@ import streamlit as st
 from logbook.charts import scores_figure, timeline_figure
 from sessions import SESSION_PROMPTS, TURN_PROMPTS
 from ui.services import practice, require_workspace
-from ui.widgets import client_state_caption, disclaimer, feedback_note, highlighted, plain, session_label
+from ui.widgets import client_state_caption, disclaimer, feedback_note, highlighted, plain, review_notes, session_label
 
 service = require_workspace()
 PRACTISE = "ui/practise.py"
@@ -36,17 +36,19 @@ def reflection_box(session_id: int, turn: dict, saved: dict) -> None:
             st.caption("Saved.")
 
 
-def transcript(view, reflections: dict, *, editable: bool) -> None:
+def transcript(view, reflections: dict, reviews: list[dict], *, editable: bool) -> None:
     for turn in view.turns:
         if turn["speaker"] == "client":
             with st.chat_message("assistant", avatar=":material/person:"):
                 st.markdown(plain(turn["text"]))
                 client_state_caption(turn)
+                review_notes([r for r in reviews if r["turn_id"] == turn["id"]])
             continue
         verdict = turn["feedback"]
         with st.chat_message("user", avatar=":material/psychology:"):
             st.markdown(highlighted(turn["text"], verdict.get("lapse")))
             feedback_note(verdict)
+            review_notes([r for r in reviews if r["turn_id"] == turn["id"]])
             if editable:
                 if verdict.get("lapse") or turn["id"] in reflections:
                     reflection_box(view.id, turn, reflections.get(turn["id"], {}))
@@ -135,8 +137,12 @@ if session_id is not None:
                      "self-harm does not put the idea there; it tells the client you can hear it.",
                      icon=":material/emergency:")
         reflections = service.reflections(session_id)
+        reviews = service.reviews(session_id)
+        if overall := [r for r in reviews if r["turn_id"] is None]:
+            st.subheader("Your supervisor's note")
+            review_notes(overall)
         st.subheader("Transcript")
-        transcript(view, reflections, editable=True)
+        transcript(view, reflections, reviews, editable=True)
         session_reflection(session_id, reflections.get(None, {}))
         side_by_side(view)
         supervision(view)

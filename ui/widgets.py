@@ -77,3 +77,20 @@ def openness_gauge(state: dict | None) -> None:
     if not state or not st.session_state.get("show_openness", True):
         return
     st.progress(float(state["openness"]), text=f"Client openness {state['openness']:.0%} · {state['layer']} layer")
+
+
+VERDICT_WORDS = {"agree": "agrees with the flag", "disagree": "disagrees with the flag", "relabel": "relabels it as"}
+
+
+def review_notes(reviews: list[dict]) -> None:
+    """A supervisor's verdicts and comments, shown to the supervisor and to the trainee."""
+    for r in reviews:
+        said = f"**{plain(r['reviewer'])}** "
+        if r["verdict"]:
+            said += VERDICT_WORDS[r["verdict"]]
+            if r["verdict"] == "relabel":
+                said += f" {LABEL_NAMES.get(r['label'], r['label'])}"
+            said += "." + (f" {plain(r['comment'])}" if r["comment"] else "")
+        else:
+            said += f"says: {plain(r['comment'])}"
+        st.info(said, icon=":material/comment:")

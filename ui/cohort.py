@@ -1,0 +1,45 @@
+"""Cohort: per-trainee and per-persona scores and trends, from submitted sessions only."""
+import plotly.express as px
+import streamlit as st
+
+from ui.services import require_workspace
+
+ws = require_workspace()
+st.title("Cohort")
+st.caption("Figures from sessions trainees have submitted; practice they keep private is not counted.")
+cohorts = ws.cohorts()
+choice = st.selectbox("Cohort", [None] + [c["id"] for c in cohorts],
+                      format_func=lambda cid: "Everyone" if cid is None else next(c["name"] for c in cohorts
+                                                                                  if c["id"] == cid))
+rows = ws.cohort_rows(choice)
+if not rows:
+    st.info("No submitted sessions yet.")
+    st.stop()
+
+trainees: dict[str, list[dict]] = {}
+for r in rows:
+    trainees.setdefault(r["trainee"], []).append(r)
+
+
+def mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 2) if values else None
+
+
+st.subheader("Per trainee")
+st.dataframe([{"trainee": name, "sessions": len(rs), "lapse rate": mean(r["lapse_rate"] for r in rs),
+               "R:Q": mean(r["rq_ratio"] for r in rs), "% open questions": mean(r["pct_open_questions"] for r in rs)}
+              for name, rs in sorted(trainees.items())], hide_index=True)
+for key, title, axis in [("lapse_rate", "Lapse rate over time", ".0%"),
+                         ("rq_ratio", "Reflections per question over time (fair 1, good 2)", "")]:
+    fig = px.line(rows, x="started_at", y=key, color="trainee", markers=True, title=title,
+                  hover_data=["persona", "session_id"])
+    fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, xaxis_title=None, yaxis_title=None,
+                      yaxis_tickformat=axis)
+    st.plotly_chart(fig, key=f"trainee-{key}")
+
+st.subheader("Per persona")
+fig = px.box(rows, x="persona", y="lapse_rate", points="all", title="Lapse rate by persona")
+fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 40, "b": 10}, yaxis_tickformat=".0%",
+                  xaxis_title=None, yaxis_title=None)
+st.plotly_chart(fig, key="persona-lapse")
