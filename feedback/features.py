@@ -11,9 +11,9 @@ import numpy as np
 
 from feedback.rules import TENTATIVE, _QUOTED, combine, fold, turn_cues
 from feedback.text import clean, content_words
+from feedback.types import LABELS
 
-LABELS10 = ("open_question", "closed_question", "reflection", "summary", "affirmation", "information", "other",
-            "advice", "interpretation", "reassurance")
+LABELS10 = LABELS  # the model's output order is the shared label order
 _TOKEN = re.compile(r"[a-z0-9']+|[?!]")
 _ASKS = re.compile(r"\b(?:what (?:should|can|do) i do|any (?:advice|ideas|suggestions|tips)|how do i|should i|what would you do)\b")
 

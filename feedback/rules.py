@@ -30,18 +30,6 @@ TENTATIVE = re.compile(
     r"i could be wrong|correct me|i'm not sure|does that fit|does that sound|if i'm hearing|i'm hearing|"
     r"i hear|almost as if|kind of like|a bit like|i'm curious whether)\b")
 
-_V_ADVICE = (
-    r"(try|trying|start|starting|talk|talking|speak|speaking|ask|asking|tell|telling|write|writing|go|going|"
-    r"look|looking|consider|considering|think about|reach|reaching|call|calling|join|joining|get|getting|"
-    r"make|making|take|taking|set|setting|find|finding|spend|spending|see|seeing|use|using|keep|keeping|"
-    r"give|giving|put|putting|let|letting|check|checking|practi[cs]e|practi[cs]ing|focus|focusing|plan|"
-    r"planning|schedule|book|booking|contact|contacting|apply|applying|search|searching|do|doing|work on|"
-    r"stop|stopping|leave|leaving|move|moving|quit|quitting|sign up|visit|visiting|read|reading|exercise|"
-    r"meditat\w*|journal\w*|distract\w*|treat|treating|buy|email|text|texting|message|explain|explaining|"
-    r"share|sharing|open up|confront|limit|cut|avoid|avoiding|walk|walking|sleep|rest|resting|eat|drink|"
-    r"seek|seeking|hire|pick|ignore|block|forgive|accept|get in touch|sit down|be honest|"
-    r"be kind|be gentle|be patient|write down|note|list|prioriti[sz]e|delegate|breathe|learn|research)")
-
 # Imperative openings (the sentence starts with the verb, after optional softeners).
 _SOFT = r"^(?:(?:so|and|then|also|but|just|maybe|perhaps|honestly|please|okay|well|yeah|yes|mate|look|dude|hun|first|first of all|" \
         r"firstly|secondly|next|i think|i reckon|you know what|at the very least|in the meantime|" \
@@ -107,7 +95,6 @@ _RULES: list[tuple[str, str, float]] = [
     ("interpretation", r"\b(?:it's|that's|this is|it is|sounds like|you have|you've got|you're suffering from|you're dealing with|you're experiencing|you clearly have|you obviously have)\s+(?:just |simply |obviously |clearly |classic |textbook |definitely |probably |really |plain )?(?:grief|anxiety|depression|burnout|trauma|ptsd|an? (?:anxiety|panic|depressive|eating|attachment|personality|adjustment) (?:disorder|attack|problem|issue)|codependency|co-dependency|ocd|adhd|bipolar|imposter syndrome|impostor syndrome|empty nest syndrome|a midlife crisis|a mid-life crisis|seasonal affective|sad|low self-esteem|commitment issues|a control issue|a fear of (?:failure|abandonment|rejection|intimacy|commitment|success))\b(?:,? plain and simple|,? pure and simple|\.|!|$|,| and | that| which| because)", 0.9),
     ("interpretation", r"\b(?:that's why you|this is why you|which is why you|that's the reason you|the reason you|the reason why you|the only reason you|that explains why you|this explains why you|you only (?:say|do|feel|think|act|want|care|stay|keep|push|react)|you just (?:say that|want (?:attention|approval|validation))|it stems from|stems from your|goes back to (?:your|when you)|has (?:everything|a lot|something) to do with your|comes from your|it's because (?:you|your|of your|deep)|because deep down|you're (?:really |actually |secretly )(?:angry|furious|scared|afraid|jealous|resentful|sad|grieving|terrified) (?:at|of|about|with) (?:your|yourself|him|her|them|the)|you (?:actually |secretly )(?:want|need|crave|fear|resent|hate|love|blame|miss)|you (?:want|need|crave) (?:her|his|their|your (?:mum|mom|dad|father|mother|parents)'?s?) (?:approval|validation|attention|love|acceptance)|you're (?:still )?(?:grieving|mourning|traumati[sz]ed)|you're (?:afraid|scared|terrified) of (?:failure|failing|being|commitment|intimacy|rejection|abandonment|success|getting hurt)|you're (?:just|obviously|clearly) (?:still )?(?:scared|afraid|jealous|angry|insecure|lonely|depressed|anxious|stressed|tired|bored|burnt out|burned out|grieving|overwhelmed|avoiding|hurt|resentful|feeling guilty)|clearly you|obviously you|it's obvious (?:that )?you|you obviously|you clearly (?:feel|are|have|want|need|don't|can't|haven't|resent|blame|fear|hate))\b", 0.9),
     ("interpretation", r"\b(?:typical|classic) (?:of|for) (?:someone|people|men|women|a|an|your)|\bpeople like you\b|\bthat's what (?:happens|people do) when\b|\bthat's (?:typical|classic) (?:\w+ ){0,2}behaviou?r\b|\bthat's how (?:narcissists|abusers|addicts|manipulators|people with|men|women)|\b(?:he|she|they)(?:'s| is| are| was|'re)? (?:(?:just|clearly|obviously|probably|definitely|a) )*(?:narcissist|narcissistic|manipulat\w+|gaslight\w+|toxic|abusive|controlling|jealous of you|insecure|threatened by you|using you|projecting|emotionally unavailable)\b|\b(?:he|she|they) (?:only|just) (?:want|wants|care|cares|said|say|says|did|does|do) (?:that |it |this )?(?:because|to (?:control|hurt|manipulate|get))", 0.85),
-    # risk questions (labelled as questions; flag set separately)
     # exploring
     ("summary", r"^(?:(?:so|well|right|okay|mm|hmm|and|ok so),?\s+)*(?:let me (?:just )?(?:see if i've got|check (?:that )?i've got|just check|summari[sz]e|recap|make sure i|sum up|pull (?:this|that|it) together|try to pull)|to (?:sum|recap|summari[sz]e|pull)|just to (?:recap|summari[sz]e|check i|sum)|in summary|to pull (?:this|that|it) together|putting (?:it|that|this) all together|if i put (?:it|that|this) together|so far (?:you've|we've|you have|we have)|(?:so )?what i'm hearing (?:overall|so far|today) is|(?:so )?(?:we've|you've) (?:talked about|covered|mentioned|told me about|described) .{5,}(?:,| and ).{3,}(?:and|as well as|plus|too))", 0.9),
     ("summary", r"^(?:so,? )?(?:it's been|there's been|you've been dealing with) .{3,60}, (?:then|and|plus) .{3,60},? (?:and now|and then|then|and on top)|^(?:so,? )?(?:there's|there is|you've got|you have|you've had) .{3,60}(?:,|;) .{3,60}(?:,|;)? (?:and|plus|as well as|on top of (?:that|all that)|and now|and then) .{3,}|(?:on one hand|on the one hand).{5,}(?:on the other|and yet|and at the same time|while)|\b(?:first|firstly) .{5,}(?:then|and then|second|secondly) .{5,}(?:and now|and then|and finally|third|lastly|on top of)", 0.8),
@@ -149,6 +136,10 @@ _SOFT_RE = re.compile(_SOFT)
 _REASSURING_TRY = re.compile(r"\b(?:try|trying) (?:not to (?:worry|stress|panic|fret|overthink|get (?:upset|down|worked up))|to (?:look on the bright side|stay positive|think positive|be positive|not worry|cheer up|keep your chin up|keep smiling))\b")
 _ADVICE_BESIDES_TRY = re.compile(r"\b(?:should|could|try|maybe you|why don't|how about|suggest|recommend)\b")
 _CLAUSE = re.compile(r"(?:,|;| - | and then | but )\s*(?:just |maybe |perhaps |and |then |so )?(?=[a-z])")
+# Typed chat often drops the question mark: a sentence built like a question is one.
+_Q_FORM = re.compile(
+    r"^(?:(?:and|but|so|okay|ok|well|oh|hmm|right|i see|yeah|sure|also),?\s+)*(?:(?:what|how|why|where|when|who|which)(?:'s|'re|'d| (?:is|are|was|were|do|does|did|have|has|had|would|could|can|will|should|might|made|makes|happened|happens|helps|kind|sort|else|exactly|often|long|much|many|old|far|brings|keeps|stops|comes|came|went|goes|feels|felt|would|part|thoughts|support)\b)|"
+    r"(?:do|does|did|are|is|was|were|have|has|can|could|would|will|should|had)(?:n't)? (?:you|your|they|he|she|it|things|anyone|anybody|there|that|this|we)\b)(?!.*[.!]$)")
 _ENDS_Q = re.compile(r"\?[\s.!?)\]:x-]*$")
 _COULD_YOU = re.compile(r"\b(?:could|can|would|will|won't|couldn't) you (?:maybe |perhaps |just |please |possibly |not |at least |ever )?|\bis there (?:any|some|a) (?:way|chance) (?:that )?you (?:could|can|might) |\byou (?:just |really |simply )?(?:have to|gotta|got to) ")
 # A declarative sentence with a question mark gives the client's words back to check them: a reflection.
@@ -211,7 +202,7 @@ def _lapse_of_leading(s: str) -> str:
 def sentence_cue(sentence: str, client_text: str = "") -> Cue:
     """Label one sentence; `client_text` lets an explanation that repeats the client's own reason stay a reflection."""
     s = _QUOTED.sub('"that"', fold(sentence))
-    is_q = bool(_ENDS_Q.search(s) or _TAG_Q.search(s))
+    is_q = bool(_ENDS_Q.search(s) or _TAG_Q.search(s) or (_Q_FORM.match(s) and not s.endswith("!")))
     tentative = bool(TENTATIVE.search(s))
     hits: dict[str, tuple[float, str]] = {}
     for lab, pat, w in _COMPILED:

@@ -1,6 +1,8 @@
 """Shared fixtures. Nothing here touches the network or the user's real database."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from logbook import Logbook
@@ -30,8 +32,8 @@ def server(tmp_path_factory):
     """The app running on the embedded model, on a free localhost port, with its own database."""
     from streamlit_browser import start_server, stop_server
 
-    url, proc = start_server(tmp_path_factory)
-    yield url
+    url, proc, db = start_server(tmp_path_factory)
+    yield SimpleNamespace(url=url, db=db)
     stop_server(proc)
 
 

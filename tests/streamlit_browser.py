@@ -52,7 +52,7 @@ def start_server(tmp_path_factory):
         proc.kill()
         log.seek(0)
         pytest.fail("streamlit did not start:\n" + log.read().decode(errors="replace"))
-    return url, proc
+    return url, proc, folder / "browser.db"
 
 
 def stop_server(proc) -> None:
@@ -93,3 +93,18 @@ def send(page, text: str) -> None:
     settle(page)
 
 
+
+
+def sign_in(page, url: str, name: str, password: str) -> None:
+    page.goto(url)
+    page.get_by_label("Name", exact=True).fill(name)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text(f"Signed in as {name}").wait_for()
+    settle(page)
+
+
+def sign_out(page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_text("Sign in to Unhurried").wait_for()
+    settle(page)

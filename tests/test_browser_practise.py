@@ -8,7 +8,7 @@ pytestmark = needs_chromium
 
 
 def test_a_trainee_practises_and_resumes_after_refresh(page, server):
-    page.goto(server)
+    page.goto(server.url)
     page.get_by_text("Who would you like to practise with?").wait_for()
     page.get_by_role("button", name="Start session").click()
     page.get_by_text("AI simulation for practice, not therapy").wait_for()

@@ -9,7 +9,7 @@ REFLECTION = "I felt the pull to fix her tiredness <i>for</i> her."
 
 
 def test_practise_reflect_rewind_review_and_export(page, server, tmp_path):
-    page.goto(server)
+    page.goto(server.url)
     page.get_by_role("button", name="Start session").click()
     settle(page)
     session_id = re.search(r"session=(\d+)", page.url).group(1)
@@ -18,7 +18,7 @@ def test_practise_reflect_rewind_review_and_export(page, server, tmp_path):
     send(page, LAPSE)
     page.get_by_text("More curious").first.wait_for()
 
-    page.goto(f"{server}/review?session={session_id}")
+    page.goto(f"{server.url}/review?session={session_id}")
     settle(page)
     page.get_by_text("Reflect on this turn").first.click()
     box = page.get_by_label("What pulled you to answer here?").first
@@ -33,7 +33,7 @@ def test_practise_reflect_rewind_review_and_export(page, server, tmp_path):
     assert page.get_by_text(LAPSE).count() == 0  # the branch stops before the lapse
     send(page, "What would a weekend off mean to you?")
 
-    page.goto(f"{server}/review?session={session_id}")
+    page.goto(f"{server.url}/review?session={session_id}")
     settle(page)
     page.get_by_text("Retries side by side").wait_for()
     assert page.get_by_text("What would a weekend off mean to you?").count() >= 1

@@ -54,6 +54,8 @@ def register(text: str, rng: random.Random) -> str:
             text = " ".join(words)
     elif r < 0.55:
         text = text.rstrip(".") + rng.choice(["", " :)", "...", " x", "!"])
+    elif r < 0.62:
+        text = text.replace("?", "")
     return text
 
 
