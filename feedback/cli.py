@@ -43,7 +43,9 @@ def cmd_evaluate(path: str | None, heldout: bool) -> int:
         print()
         print(format_report(heldout_report(), "held-out corpus split (templates never seen in training)"))
         print()
-        print(format_report(heldout_report("fresh2-"), "of which the last blind batch (fresh2-*: written before any figures on it were seen)"))
+        print(format_report(heldout_report("fresh2-"), "of which blind batch 2 (fresh2-*: written before any figures on it; its totals, not its rows, seen since)"))
+        print()
+        print(format_report(heldout_report("fresh3-"), "of which blind batch 3 (fresh3-*: written after all rule work, never used for changes)"))
         return 0
     if not path:
         raise SystemExit("evaluate needs FILE.csv or --heldout")

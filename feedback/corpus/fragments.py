@@ -425,3 +425,24 @@ MORE = {
     "closed_question": ["Have you talked to anyone about {sit}?", "Do you have people around you?", "Have you told anyone how you feel?"],
     "other": ["Hello, how can I help?", "You're welcome, take care!", "I'm so sorry you're going through {sit}.", "I've been there myself, it's not easy."],
 }
+
+# A third blind batch, written last, after all rule work; all held out and never used for changes.
+FRESH3 = {
+    "advice": [
+        "What you want to do is {act}.", "Honestly? {act}.", "Top tip: {act}.", "The way I see it, you've got to {act}.", "Can't you just {act}?",
+        "Here's what I'd do in your shoes: {act}.", "I reckon {acting} is your best move.", "Why don't you give {acting} a shot?",
+        "You could do worse than {acting}.", "Make a plan to {act} by the end of the week.",
+    ],
+    "interpretation": [
+        "Underneath all this is {cause}.", "I'd put money on it being {cause}.", "Let me tell you what I think is happening: it's {cause}.",
+        "You're clinging on to {sit} because of {cause}.", "That reaction screams {cause}.", "The truth is you've never got over {cause}.",
+    ],
+    "reassurance": [
+        "You'll sail through it.", "No way is it as bad as you think.", "I'm positive it'll be sorted by Christmas.", "Aw, you're worrying over nothing.",
+        "Don't give it another thought.", "This time next year you'll be laughing about {sit}.", "Everybody's been there, it's fine.",
+        "{p} adores you, you've got nothing to fear.",
+    ],
+    "reflection": ["So much of you has gone into {sit}.", "You wish someone would just notice."],
+    "open_question": ["What's your gut telling you about {sit}?", "How do you want things to be with {p}?"],
+    "other": ["Oh, I'm sorry to hear that.", "Okay, thank you."],
+}

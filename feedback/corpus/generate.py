@@ -12,7 +12,7 @@ import random
 import re
 from pathlib import Path
 
-from feedback.corpus.fragments import CHAT, CLOSERS, FRESH, FRESH2, MORE, OPENERS, PREFIXES, PROBLEMS, TEMPLATES
+from feedback.corpus.fragments import CHAT, CLOSERS, FRESH, FRESH2, FRESH3, MORE, OPENERS, PREFIXES, PROBLEMS, TEMPLATES
 
 OUT = Path(__file__).with_name("turns.csv")
 PER_TEMPLATE = 8
@@ -26,7 +26,7 @@ def template_of(row_id: str) -> str:
 
 def heldout(template_id: str) -> bool:
     """One template in five is held out, chosen by a stable hash (not Python's salted hash); FRESH ones all are."""
-    return template_id.startswith(("fresh-", "fresh2-")) or int(hashlib.sha1(template_id.encode()).hexdigest(), 16) % 5 == 0
+    return template_id.startswith(("fresh-", "fresh2-", "fresh3-")) or int(hashlib.sha1(template_id.encode()).hexdigest(), 16) % 5 == 0
 
 
 _BRIT = [("behavior", "behaviour"), ("realize", "realise"), ("color", "colour"), ("mom", "mum"), ("apologize", "apologise"),
@@ -83,7 +83,7 @@ def _compose(label: str, template: str, problem: dict, rng: random.Random, chat:
 def rows() -> list[dict]:
     rng = random.Random(SEED)
     out = []
-    for prefix, table, per in (("", TEMPLATES, PER_TEMPLATE), ("chat-", CHAT, 6), ("fresh-", FRESH, 6), ("fresh2-", FRESH2, 6), ("more-", MORE, 6)):
+    for prefix, table, per in (("", TEMPLATES, PER_TEMPLATE), ("chat-", CHAT, 6), ("fresh-", FRESH, 6), ("fresh2-", FRESH2, 6), ("more-", MORE, 6), ("fresh3-", FRESH3, 6)):
         for label, templates in table.items():
             for t_i, template in enumerate(templates):
                 tid = f"{prefix}{label}:{t_i}"
