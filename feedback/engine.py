@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from feedback import model
 from feedback.explain import build_lapse, is_repair, last_client_text
 from feedback.rules import asks_about_risk, combine, turn_cues
-from feedback.text import clean
+from feedback.text import MAX_CHARS, clean
 from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
 
 RULE_TRUST = 0.8  # rule strength at or above which the rule's label stands without the model
@@ -15,6 +15,7 @@ LAPSE_MIN_PROB = 0.5  # a lapse no rule supports needs a majority from the model
 
 def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None = None) -> tuple[str, float, str]:
     """Label, confidence and evidence sentence for one turn (`linear` overrides the shipped model, for cross-validation)."""
+    client_text, trainee_text = client_text[-MAX_CHARS:], trainee_text[:MAX_CHARS]
     cues = turn_cues(trainee_text, client_text)
     top = combine(cues)
     if top.label and top.strength >= RULE_TRUST:
@@ -33,7 +34,7 @@ def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None
 
 def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = ()) -> TurnFeedback:
     """The engine's verdict on one trainee turn, in the context of the session so far."""
-    trainee_text = clean(trainee_text)
+    trainee_text = clean(str(trainee_text)[:MAX_CHARS])
     label, conf, evidence = decide(last_client_text(history), trainee_text)
     return TurnFeedback(
         label=label, confidence=min(1.0, max(0.0, conf)), family=family_of(label),

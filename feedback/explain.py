@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from feedback.rules import fold
-from feedback.text import clean, content_words, sentences
+from feedback.text import MAX_CHARS, clean, content_words, sentences
 from feedback.types import HistoryTurn, Lapse, family_of
 
 BASE_SEVERITY = {"advice": 0.6, "interpretation": 0.7, "reassurance": 0.55}
@@ -49,9 +49,10 @@ def _trainee_turns(history: Sequence[HistoryTurn]) -> list[HistoryTurn]:
 
 
 def last_client_text(history: Sequence[HistoryTurn]) -> str:
+    """The client's most recent words (their last MAX_CHARS characters): the context for this turn."""
     for t in reversed(history):
         if t.speaker == "client":
-            return t.text
+            return t.text[-MAX_CHARS:]
     return ""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 
+MAX_CHARS = 5000  # the app refuses longer turns; the engine caps too, so a pasted essay cannot stall a page
 _TAG = re.compile(r"<[^>]{0,200}>")
 _CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "`": "'", "\u00b4": "'",

@@ -62,3 +62,13 @@ def test_html_is_read_as_text():
 
 def test_engine_version():
     assert re.fullmatch(r"stance-\d+\.\d+\+[0-9a-f]{10}", feedback.ENGINE_VERSION)
+
+
+def test_pasted_essay_is_capped_and_fast():
+    import time
+
+    text = "you should try it, honestly. " * 8000
+    start = time.perf_counter()
+    fb = analyse_turn(text, [HistoryTurn(speaker="client", text=text)])
+    assert fb.label == "advice" and time.perf_counter() - start < 1.0
+    assert len(fb.lapse.evidence) <= 5000
