@@ -22,7 +22,10 @@ def test_a_trainee_practises_and_resumes_after_refresh(page, server):
     assert page.locator('[data-testid="stChatMessage"]').count() == 5
 
     if shots := os.environ.get("UNHURRIED_SCREENSHOTS"):  # README images: UNHURRIED_SCREENSHOTS=docs
-        page.screenshot(path=str(Path(shots) / "practise.png"), full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 1300})
+        settle(page)
+        page.screenshot(path=str(Path(shots) / "practise.png"))
+        page.set_viewport_size({"width": 1280, "height": 1000})
 
     page.reload()
     page.get_by_text("AI simulation for practice, not therapy").wait_for()

@@ -1,5 +1,7 @@
 """The whole reflective journey in a real browser: practise, get flagged, reflect, rewind, review, export."""
+import os
 import re
+from pathlib import Path
 
 from streamlit_browser import needs_chromium, send, settle
 
@@ -37,6 +39,11 @@ def test_practise_reflect_rewind_review_and_export(page, server, tmp_path):
     settle(page)
     page.get_by_text("Retries side by side").wait_for()
     assert page.get_by_text("What would a weekend off mean to you?").count() >= 1
+    if shots := os.environ.get("UNHURRIED_SCREENSHOTS"):  # README images: UNHURRIED_SCREENSHOTS=docs
+        page.set_viewport_size({"width": 1280, "height": 3200})
+        settle(page)
+        page.screenshot(path=str(Path(shots) / "review.png"))
+        page.set_viewport_size({"width": 1280, "height": 1000})
 
     with page.expect_download() as download:
         page.get_by_role("button", name="HTML (printable)").click()

@@ -33,7 +33,7 @@ def highlighted(text: str, lapse: dict | None) -> str:
     before, evidence, after = split_evidence(text, lapse["evidence"] if lapse else None)
     if not evidence:
         return plain(text)
-    return f"{plain(before)}:orange-background[{plain(evidence)}]{plain(after)}"
+    return f"{plain(before)}:orange-background[:orange[**{plain(evidence)}**]]{plain(after)}"
 
 
 def client_state_caption(turn: dict) -> None:
