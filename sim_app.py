@@ -1,6 +1,7 @@
 """Unhurried's Streamlit entry point: routing and the sidebar only; pages live in ui/."""
 import streamlit as st
 
+from logbook import LogbookUnavailable
 from ui import services, sidebar
 
 st.set_page_config(page_title="Unhurried", page_icon="🌿", layout="centered")
@@ -43,7 +44,11 @@ def navigation_for(role: str | None) -> dict[str, list[st.Page]]:
     }
 
 
-workspace = services.workspace()
+try:
+    workspace = services.workspace()
+except LogbookUnavailable as exc:  # unreadable, read-only or misplaced database: say so, not a traceback
+    st.error(str(exc), icon=":material/database:")
+    st.stop()
 navigation = st.navigation(navigation_for(workspace.user["role"] if workspace else None))
 sidebar.render(workspace)
 navigation.run()

@@ -130,3 +130,14 @@ def test_exam_mode_hides_feedback_until_the_end(app):
     assert "lapse" not in texts(at.warning).lower()
     next(b for b in at.button if b.label == "End session").click().run()
     assert "lapse" in texts(at.warning).lower()
+
+
+def test_an_unusable_database_is_a_clear_message_not_a_traceback(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("where a folder should be")
+    monkeypatch.setenv("UNHURRIED_DB", str(blocker / "sub" / "app.db"))
+    practice.clear()
+    at = AppTest.from_file("../sim_app.py", default_timeout=60).run()
+    assert not at.exception
+    assert "cannot be" in texts(at.error) and "UNHURRIED_DB" in texts(at.error)
+    practice.clear()

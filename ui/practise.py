@@ -2,7 +2,7 @@
 import streamlit as st
 
 import simulator
-from logbook import Forbidden
+from logbook import Forbidden, LogbookUnavailable
 from sessions import MODES, TextRejected
 from ui.services import practice, require_workspace
 from ui.widgets import disclaimer, feedback_note, openness_gauge, plain
@@ -98,8 +98,10 @@ def show_session(session_id: int) -> None:
     if text := st.chat_input("Your response…", max_chars=None):
         try:
             service.trainee_turn(session_id, text)
-        except TextRejected as exc:
+        except (TextRejected, LogbookUnavailable) as exc:
             st.error(str(exc))
+            if len(text) <= 50_000:  # give the words back so nothing typed is lost
+                st.code(text, language=None, wrap_lines=True)
             return
         st.rerun()
     if st.button("End session"):
