@@ -107,3 +107,21 @@ def test_phrasings_are_not_in_the_training_corpus():
         seen = {r["trainee"].strip().lower() for r in csv.DictReader(fh)}
     mine = ADVICE_NO_SHOULD + LEADING + TENTATIVE_REFLECTIONS + IMPOSED_INTERPRETATIONS + SYMPATHY + REASSURANCE + AFFIRMATION
     assert not [t for t in mine if t.lower() in seen]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("She keeps saying you should just move on, and that hurts.", "reflection"),
+    ("You feel you ought to have seen it coming.", "reflection"),
+    ("Would it help if I offered a couple of ideas?", "other"),
+    ("What have you already tried with him?", "open_question"),
+    ("You're not sure you can keep going like this.", "reflection"),
+    ("how long has it been like this", "closed_question"),
+    ("what's been the hardest bit", "open_question"),
+])
+def test_reported_words_permission_and_unpunctuated_questions_are_not_lapses(text, label):
+    assert classify(CLIENT, text)[0] == label
+
+
+def test_generic_praise_and_minimising_are_reassurance_but_named_effort_is_affirmation():
+    assert classify(CLIENT, "You've totally got this, it won't be as bad as you think.")[0] == "reassurance"
+    assert classify(CLIENT, "You kept writing to him even when he ignored you.")[0] == "affirmation"
