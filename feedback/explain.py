@@ -13,7 +13,7 @@ from feedback.rules import fold
 from feedback.text import MAX_CHARS, clean, content_words, sentences
 from feedback.types import HistoryTurn, Lapse, family_of
 
-BASE_SEVERITY = {"advice": 0.6, "interpretation": 0.7, "reassurance": 0.55}
+BASE_SEVERITY = {"advice": 0.55, "interpretation": 0.6, "reassurance": 0.5}
 
 REASONS = {
     "advice": "It steers the client toward your solution before they have found their own, so they stop exploring what the problem means to them.",
@@ -113,16 +113,19 @@ _FEELING = re.compile(r"\b(?:feel|felt|feeling|scared|afraid|angry|sad|tired|exh
 
 
 def client_phrase(client_text: str, max_words: int = 12) -> str:
-    """The client's own words worth giving back: their most feeling-laden sentence, trimmed to one clause."""
+    """The client's own words worth giving back: their most feeling-laden (and, on a tie, latest) clause."""
     sents = [s for s in sentences(clean(client_text).replace('"', "")) if content_words(s)]
     if not sents:
         return ""
-    best = max(sents, key=lambda s: (len(_FEELING.findall(s.lower())), len(content_words(s)) >= 2, -abs(len(s.split()) - 8)))
-    clause = re.split(r"(?<=\w)[,;:](?=\s)|\s[-]\s|\s(?:but|because|and then)\s", best)[0] if len(best.split()) > max_words else best
-    phrase = " ".join(clause.split()[:max_words]).strip(" .!?,;:-'")
-    return phrase
+    feeling = lambda text: len(_FEELING.findall(text.lower()))  # noqa: E731
+    best = max(enumerate(sents), key=lambda kv: (feeling(kv[1]), kv[0]))[1]
+    if len(best.split()) > max_words:
+        clauses = [c for c in _CLAUSES.split(best) if len(c.split()) >= 3] or [best]
+        best = max(clauses, key=feeling)
+    return " ".join(best.split()[:max_words]).strip(" .!?,;:-'")
 
 
+_CLAUSES = re.compile(r"(?<=\w)[,;:](?=\s)|\s-\s|\s(?:but|because|and then|and)\s")
 _QUESTIONS = {
     "advice": "What have you been thinking about doing, if anything?",
     "interpretation": "What do you make of that yourself?",
