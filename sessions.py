@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from langchain_core.language_models import BaseChatModel
 
@@ -22,7 +22,7 @@ from feedback import agreement
 from feedback.types import HistoryTurn, TurnFeedback
 from logbook import Access, Logbook, accounts_exist, sign_in
 from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
-from simulator.rehearse import PROBES, read_script, rehearse
+from simulator.rehearse import PROBES, read_script, rehearsal_turns
 
 MAX_TURN_CHARS = 2_000
 MAX_REFLECTION_CHARS = 5_000
@@ -412,11 +412,21 @@ class Workspace:
     def retire_persona(self, version_id: int) -> None:
         self.access.set_persona_status(version_id, "retired")
 
-    def rehearse_card(self, card: PersonaCard, *, seed: int = 0) -> dict:
+    def rehearse_card(self, card: PersonaCard, *, seed: int = 0,
+                      progress: Callable[[str, int, int], None] | None = None) -> dict:
         """Run both probe scripts against a (draft) card on the configured model: what a course lead
-        checks before publishing. Returns the turns of each probe and the role-held and fallback shares."""
-        runs = {name: rehearse(card, read_script(PROBES / f"{name}.txt"), self.practice.chat_model, seed)
-                for name in ("exploring", "lapse_heavy")}
+        checks before publishing. Returns the turns of each probe and the role-held and fallback shares.
+
+        `progress(probe, turns_done, turns_in_all)` is called after each turn (a rehearsal can take minutes)."""
+        scripts = {name: read_script(PROBES / f"{name}.txt") for name in ("exploring", "lapse_heavy")}
+        total = sum(len(script) for script in scripts.values())
+        runs: dict[str, list[dict]] = {}
+        for name, script in scripts.items():
+            runs[name] = []
+            for record in rehearsal_turns(card, script, self.practice.chat_model, seed):
+                runs[name].append(record)
+                if progress is not None:
+                    progress(name, sum(len(run) for run in runs.values()), total)
         turns = [t for run in runs.values() for t in run]
         authored = sum(t["source"] == "authored" for t in turns)
         return {

@@ -133,6 +133,8 @@ def test_rehearsal_shows_the_metrics_both_curves_and_transcripts(users, monkeypa
     editor(at).input(EDITED).run()
     next(b for b in at.button if b.label == "Rehearse this draft").click().run()
     assert not at.exception
+    (bar,) = at.get("progress")
+    assert bar.proto.value == 100 and "24 of 24 turns" in bar.proto.text
     metrics = {m.label: m.value for m in at.metric}
     assert set(metrics) == {"Role held", "Fallback", "Openness after exploring", "Openness after lapse-heavy"}
     assert float(metrics["Role held"].rstrip("%")) + float(metrics["Fallback"].rstrip("%")) == pytest.approx(100)

@@ -185,19 +185,24 @@ def rehearse(card, text: str) -> None:
     st.caption("Plays the exploring and the lapse-heavy probe scripts against this text of the card, on the "
                f"configured model ({plain(service.practice.backend.label)}), before anyone meets it. "
                "Good listening should reach the core layer; lapses should keep the client closed. "
-               "On the embedded model this takes up to a minute.")
+               "On the embedded model this takes about a minute, longer when the machine is busy.")
     rehearsals = st.session_state.setdefault(REHEARSALS, {})
     key = card_hash(text) if card else None
     if st.button("Rehearse this draft", icon=":material/play_circle:", disabled=card is None or key in rehearsals,
                  help="Fix the card's problems first." if card is None else None):
-        with st.status("Rehearsing the exploring and lapse-heavy probes…", expanded=False) as status:
+        with st.status("Rehearsing the exploring and lapse-heavy probes…", expanded=True) as status:
+            bar = st.progress(0.0, text="Starting the model…")
+
+            def progress(probe: str, done: int, total: int) -> None:
+                bar.progress(done / total, text=f"{PROBE_NAMES[probe]} probe · {done} of {total} turns")
+
             try:
-                rehearsals[key] = service.rehearse_card(card)
+                rehearsals[key] = service.rehearse_card(card, progress=progress)
             except simulator.ClientModelError as exc:
                 status.update(label="The rehearsal could not run", state="error")
                 st.error(f"The model could not reply: {plain(str(exc))}")
             else:
-                status.update(label="Rehearsed both probes", state="complete")
+                status.update(label="Rehearsed both probes", state="complete", expanded=False)
     if key in rehearsals:
         rehearsal_results(card, rehearsals[key])
     elif rehearsals and card is not None:
