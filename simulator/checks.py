@@ -63,6 +63,16 @@ AI_TALK = [
     r"\bi (was|am|'m) (programmed|trained to|designed to)\b",
     r"\bas an? (ai|model|language model|assistant|virtual)\b",
 ]
+RISK_TALK = [
+    r"\bsuicid",
+    r"\b(kill|hang|cut|hurt|harm)(ing|ting)? myself\b",
+    r"\bself[- ]harm",
+    r"\boverdos",
+    r"\b(end|ending|take|taking) (it all|my (own )?life)\b",
+    r"\b(tried|try|trying|was going|am going|i'?m going|gonna) to (do it|end it)\b",
+]
+"""What a client says about self-harm is clinical material: it comes from the card (risk.if_asked,
+the layers' lines), never made up by a small model, which can invent an attempt or a plan."""
 SPEAKER_LABEL = re.compile(
     r"(^|\n|[.!?]\s*)\s*(counsell?or|therapist|client|trainee|user|assistant|system|patient|me|you)"
     r"(\s*\([^)]*\))?\s*:",
@@ -157,6 +167,8 @@ def check_sentence(
         failed.append("counsellor_talk")
     if _matches(AI_TALK, sentence):
         failed.append("ai_mention")
+    if _matches(RISK_TALK, sentence):
+        failed.append("risk_talk")
     if SPEAKER_LABEL.search(sentence) or NAME_LABEL.match(sentence):
         failed.append("speaker_label")
     if MARKUP.search(sentence) or EMOJI.search(sentence):
