@@ -210,20 +210,20 @@ class Access:
         """Per submitted session: trainee, persona, date and label counts. Figures only, never text."""
         self._require("course_lead", doing="see cohort figures")
         member = "and s.user_id in (select user_id from cohort_members where cohort_id = :cohort)" if cohort_id else ""
+        # One row per session, its label counts gathered by a correlated subquery that reads only the
+        # index on turns(session_id, speaker, label) (migration 005), instead of one row per label.
         with connect(self.book.path) as db:
-            rows = db.query(
-                f"""select s.id as session_id, s.user_id, u.name as trainee, s.persona_id, s.started_at,
-                          s.submitted_at, t.label, count(*) as n
+            rows = db.execute(
+                f"""select s.id, s.user_id, u.name, s.persona_id, s.started_at, s.submitted_at,
+                          (select json_group_array(json_array(label, n)) from (
+                              select t.label, count(*) as n from turns t
+                              where t.session_id = s.id and t.speaker = 'trainee' group by t.label))
                    from sessions s join users u on u.id = s.user_id
-                   join turns t on t.session_id = s.id and t.speaker = 'trainee'
                    where s.submitted_at is not null and u.deleted_at is null {member}
-                   group by s.id, t.label order by s.started_at""", {"cohort": cohort_id})
-            sessions: dict[int, dict] = {}
-            for r in rows:
-                row = sessions.setdefault(r["session_id"], {k: r[k] for k in (
-                    "session_id", "user_id", "trainee", "persona_id", "started_at", "submitted_at")} | {"counts": {}})
-                row["counts"][r["label"]] = r["n"]
-            return list(sessions.values())
+                   order by s.started_at, s.id""", {"cohort": cohort_id}).fetchall()
+        return [{"session_id": r[0], "user_id": r[1], "trainee": r[2], "persona_id": r[3], "started_at": r[4],
+                 "submitted_at": r[5], "counts": dict(json.loads(r[6]))}
+                for r in rows if r[6] != "[]"]  # as before: sessions without a trainee turn are left out
 
     def verdicts(self) -> list[dict]:
         """Every supervisor verdict beside the engine's label for that turn: how far to trust the engine."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -45,13 +46,46 @@ def _open(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def retry_busy(operation, *, within_s: float = BUSY_TIMEOUT_MS / 1000):
+    """Run `operation()`, retrying with short growing waits while SQLite reports the database busy.
+
+    The busy timeout covers ordinary writers queueing for BEGIN IMMEDIATE. It does not cover the few
+    steps where SQLite gives up at once rather than risk a deadlock: switching the journal mode, and a
+    transaction that read first and then wants to write (applying migrations). Several processes opening
+    a new database at the same moment (app replicas, a CLI beside the app) hit exactly those; measured:
+    of 6 processes migrating one new file together, 2 to 4 failed with "database is locked".
+    """
+    deadline = time.monotonic() + within_s
+    wait = 0.005
+    while True:
+        try:
+            return operation()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() + wait > deadline:
+                raise
+        time.sleep(wait)
+        wait = min(wait * 2, 0.25)
+
+
+def _apply_migrations(db: sqlite_utils.Database) -> None:
+    if not migrations.pending(db):  # read-only check: an up-to-date read-only file still opens
+        return
+    # BEGIN IMMEDIATE: one process applies them while the others wait, then find nothing pending.
+    with write(db):
+        migrations.apply(db)
+
+
 def migrate(path: Path) -> None:
-    """Bring the database at `path` up to the latest schema. Safe to call any number of times."""
+    """Bring the database at `path` up to the latest schema. Safe to call any number of times, from
+    any number of processes at once."""
     db = _open(path)
     try:
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        migrations.apply(db)
+        retry_busy(lambda: db.journal_mode == "wal" or db.enable_wal())
+        retry_busy(lambda: _apply_migrations(db))
     except sqlite3.Error as exc:
         raise LogbookUnavailable(f"The session log at {path} cannot be prepared ({exc}).") from exc
     finally:
@@ -62,13 +96,33 @@ def migrate(path: Path) -> None:
 def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """A write transaction that takes the lock up front, so concurrent writers queue on the busy
     timeout instead of failing when a read transaction tries to upgrade."""
-    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _unwritable(db, exc) or exc
     try:
         yield db
+    except sqlite3.OperationalError as exc:
+        db.rollback()
+        raise _unwritable(db, exc) or exc
     except BaseException:
         db.rollback()
         raise
     db.execute("COMMIT")
+
+
+_UNWRITABLE = ("readonly", "read-only", "disk i/o error", "database or disk is full", "unable to open")
+
+
+def _unwritable(db: sqlite_utils.Database, exc: sqlite3.OperationalError) -> LogbookUnavailable | None:
+    """A write refused because of the file (read-only, disk full, I/O), as a message for people."""
+    if not any(marker in str(exc).lower() for marker in _UNWRITABLE):
+        return None
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "") or "the database"
+    return LogbookUnavailable(
+        f"The session log at {path} cannot be written ({exc}). Nothing was saved. "
+        "Check that the file and its folder are writable and the disk has space, or set UNHURRIED_DB "
+        "to another path.")
 
 
 @contextmanager

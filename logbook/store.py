@@ -186,13 +186,19 @@ class Logbook:
                 "session_id = ?", [session_id], order_by="idx")]
 
     def search_turns(self, query: str, *, user_id: int, limit: int = 50) -> list[dict]:
-        """Full-text search over one user's turns, best match first."""
+        """Full-text search over one user's turns, best match first.
+
+        ``turns_search`` (migration 006) indexes each turn's owner beside its text, so the index itself
+        keeps only this user's hits and ranks just those; the join re-checks the owner.
+        """
+        query = "".join(ch if ch.isprintable() else " " for ch in query)  # a NUL would end the FTS string early
+        match = f'{{text}} : ({_fts_phrase(query)}) AND owner : "u{int(user_id)}"'
         with self._db() as db:
             return list(db.query(
                 """select t.id, t.session_id, t.idx, t.speaker, t.text, s.persona_id
-                   from turns_fts f join turns t on t.id = f.rowid join sessions s on s.id = t.session_id
-                   where turns_fts match ? and s.user_id = ? order by f.rank limit ?""",
-                [_fts_phrase(query), user_id, limit],
+                   from turns_search f join turns t on t.id = f.rowid join sessions s on s.id = t.session_id
+                   where turns_search match ? and s.user_id = ? order by f.rank limit ?""",
+                [match, user_id, limit],
             ))
 
     # reflections -----------------------------------------------------------------------------
