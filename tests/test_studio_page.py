@@ -93,6 +93,18 @@ def test_valid_edit_saves_a_new_version_with_its_hash(users):
     assert "**v2** :gray-badge[draft]" in texts(at.markdown)
 
 
+def test_save_takes_the_text_typed_just_before_the_click(users):
+    at = studio(users)
+    editor(at).input(SHIPPED.replace("age: 54", "age: old"))
+    button(at, "studio-save").click().run()  # one browser message: the edit and the click
+    assert "Not saved" in texts(at.error) and "age" in texts(at.error)
+    assert lead(users).persona_versions("carer_guilt") == []
+    editor(at).input(EDITED).run()
+    button(at, "studio-save").click().run()
+    (row,) = lead(users).persona_versions("carer_guilt")
+    assert row["yaml"] == EDITED
+
+
 def test_invalid_yaml_shows_the_line_and_saves_nothing(users):
     at = studio(users)
     editor(at).input(SHIPPED.replace("age: 54", "age: [54")).run()

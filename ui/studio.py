@@ -44,7 +44,13 @@ def flash(kind: str, message: str) -> None:
 
 # actions (run as callbacks, before the page is drawn again) --------------------------------------
 
-def save(persona_id: str, text: str) -> None:
+def save(persona_id: str, is_new: bool, known: set[str]) -> None:
+    """Save what the editor holds now: a click on Save also sends the text typed just before it."""
+    if is_new:
+        persona_id = st.session_state.get("studio-new-id", "").strip()
+        if persona_id in known:
+            return flash("error", f"Not saved: a persona called {persona_id} exists already.")
+    text = st.session_state[editor_key(NEW if is_new else persona_id)]
     try:
         row = service.save_persona(persona_id, text)
     except CardInvalid as exc:
@@ -271,7 +277,7 @@ versions = [r for r in all_versions if r["persona_id"] == persona_id]
 same = next((r for r in versions if r["card_hash"] == card_hash(text)), None)
 editor.button("Save as a new version", type="primary", icon=":material/save:", key="studio-save",
               disabled=card is None or same is not None or (is_new and persona_id in known),
-              on_click=save, args=(persona_id, text),
+              on_click=save, args=(persona_id, is_new, known),
               help=f"This text is saved already, as version {same['version']}." if same else
               "Saved versions are drafts until you publish one.")
 with check:
