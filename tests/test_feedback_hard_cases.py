@@ -125,3 +125,11 @@ def test_reported_words_permission_and_unpunctuated_questions_are_not_lapses(tex
 def test_generic_praise_and_minimising_are_reassurance_but_named_effort_is_affirmation():
     assert classify(CLIENT, "You've totally got this, it won't be as bad as you think.")[0] == "reassurance"
     assert classify(CLIENT, "You kept writing to him even when he ignored you.")[0] == "affirmation"
+
+
+def test_asking_about_meaning_is_open_but_supplying_it_is_interpretation():
+    client = "I keep cancelling on my friends at the last minute."
+    assert classify(client, "What do you think is behind the cancelling?")[0] == "open_question"
+    assert classify(client, "Your low mood is what's behind the cancelling.")[0] == "interpretation"
+    assert classify(client, "You cancel because you're depressed.")[0] == "interpretation"
+    assert classify(client, "You're not a bad friend, you're just overstretched.")[0] == "reassurance"

@@ -41,6 +41,7 @@ def test_too_many_sentences_or_words_fails():
         "What's going on?",
         "So, how are you feeling today?",
         "What's your favourite thing to do?",
+        "How was your wife?",
     ],
 )
 def test_counsellor_talk_fails(text):
