@@ -155,7 +155,7 @@ def openness_figure(card, runs: dict) -> go.Figure:
     fig.update_layout(
         title="Client openness through each probe", height=360, margin={"l": 10, "r": 10, "t": 40, "b": 30},
         legend={"orientation": "h", "y": -0.2}, xaxis={"title": "trainee turn", "dtick": 1},
-        yaxis={"title": "openness", "range": [0, 1.05], "tickformat": ".0%"},
+        yaxis={"title": "openness", "range": [-0.05, 1.05], "tickformat": ".0%"},
     )
     return fig
 
