@@ -85,10 +85,9 @@ def retire_shipped(persona_id: str, text: str) -> None:
 
 # the page's parts ------------------------------------------------------------------------------
 
-def choose_persona(versions: list[dict]) -> tuple[str, bool, str | None]:
+def choose_persona(ids: list[str], versions: list[dict]) -> tuple[str, bool, str | None]:
     """The persona being edited, whether it is a new one, and the text its editor starts from."""
     cards = service.cards.cards
-    ids = sorted({p.stem for p in CARDS_DIR.glob("*.yaml")} | {r["persona_id"] for r in versions})
 
     def label(pid: str) -> str:
         if pid == NEW:
@@ -261,14 +260,14 @@ st.caption("Write or edit a persona card in YAML (the fields are explained in pe
            "rehearse it, then publish it. Every saved version is kept with its hash; sessions record the hash "
            "of the card they ran with.")
 all_versions = service.persona_versions()
-persona_id, is_new, start_text = choose_persona(all_versions)
+known = {p.stem for p in CARDS_DIR.glob("*.yaml")} | {r["persona_id"] for r in all_versions}
+persona_id, is_new, start_text = choose_persona(sorted(known), all_versions)
 key = editor_key(NEW if is_new else persona_id)
 if key not in st.session_state:
     st.session_state[key] = start_text or ""
 if message := st.session_state.pop("studio-flash", None):
     (st.success if message[0] == "success" else st.error)(plain(message[1]))
 
-known = {p.stem for p in CARDS_DIR.glob("*.yaml")} | {r["persona_id"] for r in all_versions}
 editor, check = st.columns([3, 2])
 text = editor.text_area("Card (YAML)", key=key, height=560,
                         help="Press Ctrl+Enter or click outside the box to check the card.")
