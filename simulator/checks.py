@@ -47,6 +47,7 @@ HOST_QUESTIONS = [
     r"\bhow (are|have) you (doing|been|feeling)\b",
     r"^how are you( today)?\?",
     r"\bwhat about you\b",
+    r"\bhow (was|is|are) your\b",
     r"\b(what'?s|what is|what are) your (favou?rite|name|hobbies|plans)\b",
     r"\bwhat (do|would) you (do|like|want) (for|to do|in your)\b",
     r"\bwhat (else )?can i do for you\b",
