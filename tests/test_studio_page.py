@@ -172,6 +172,7 @@ def test_publish_puts_the_version_in_the_picker_and_retire_takes_it_out(users):
     cards = practice().cards
     assert cards.hashes["carer_guilt"] == card_hash(EDITED) and cards.cards["carer_guilt"].age == 55
     assert "in the practise picker" in texts(at.markdown)
+    assert "version 1 published" in texts(at.toast)
     trainee = practice().for_user(users["trainee"]["id"])
     session = trainee.start_session("carer_guilt")
     assert trainee.view(session).session["card_hash"] == card_hash(EDITED)

@@ -70,7 +70,7 @@ def set_status(row: dict, status: str) -> None:
         flash("error", str(exc))
     else:
         done = "published: trainees now meet this version" if status == "published" else "retired"
-        flash("success", f"{row['persona_id']} version {row['version']} {done}.")
+        flash("toast", f"{row['persona_id']} version {row['version']} {done}.")
 
 
 def retire_shipped(persona_id: str, text: str) -> None:
@@ -265,8 +265,8 @@ persona_id, is_new, start_text = choose_persona(sorted(known), all_versions)
 key = editor_key(NEW if is_new else persona_id)
 if key not in st.session_state:
     st.session_state[key] = start_text or ""
-if message := st.session_state.pop("studio-flash", None):
-    (st.success if message[0] == "success" else st.error)(plain(message[1]))
+if message := st.session_state.pop("studio-flash", None):  # a toast for actions far down the page
+    {"success": st.success, "error": st.error, "toast": st.toast}[message[0]](plain(message[1]))
 
 editor, check = st.columns([3, 2])
 text = editor.text_area("Card (YAML)", key=key, height=560,
