@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from personas import load_cards  # noqa: E402
 from personas.schema import LAYER_ORDER  # noqa: E402
-from simulator import get_chat_model  # noqa: E402
+from simulator import ClientModelError, get_chat_model  # noqa: E402
 from simulator.checks import check_reply, words  # noqa: E402
 from simulator.rehearse import PROBES, read_script, rehearse  # noqa: E402
 
@@ -96,6 +96,7 @@ def main() -> int:
     parser.add_argument("--personas", default="", help="comma-separated ids (default: all)")
     parser.add_argument("--records", default="", help="write every turn as JSON lines to this file")
     parser.add_argument("--model", default="embedded")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a reply may take (default 60, as in the app)")
     args = parser.parse_args()
 
     cards = load_cards().cards
@@ -107,10 +108,17 @@ def main() -> int:
     first_tokens = record_first_tokens(model)
 
     runs: dict[tuple[str, str], list[dict]] = {}
+    errors: list[tuple[str, str]] = []
     for persona in ids:
         for probe in PROBE_NAMES:
             script = read_script(PROBES / f"{probe}.txt")
-            runs[persona, probe] = rehearse(cards[persona], script, model, args.seed, prompt_form=args.prompt_form)
+            try:
+                runs[persona, probe] = rehearse(cards[persona], script, model, args.seed,
+                                                prompt_form=args.prompt_form, timeout_s=args.timeout)
+            except ClientModelError as exc:
+                print(f"  {persona:24} {probe:12} FAILED: {exc}", flush=True)
+                errors.append((persona, probe))
+                continue
             last = runs[persona, probe][-1]
             print(f"  {persona:24} {probe:12} openness {last['state']['openness']:.2f} "
                   f"reached {last['detail']['reached']:7} sources "
@@ -136,6 +144,8 @@ def main() -> int:
     print()
     print(f"prompt form: {args.prompt_form or 'default for the model'}; seed {args.seed}; "
           f"{len(records)} client turns; load average {load_start:.1f} -> {os.getloadavg()[0]:.1f}")
+    if errors:
+        print(f"runs stopped by a model error or timeout: {errors}")
     print(f"turns failing checks after retry: {pct(len(failing), len(records))} (target <= 5%)")
     print(f"authored fallbacks:               {pct(authored, len(records))} (target <= 30%)")
     print(f"retries that succeeded:           {pct(sum(r['source'] == 'retry' for r in records), len(records))}")
@@ -153,6 +163,9 @@ def main() -> int:
     print(f"{'persona':24} {'exploring':>18} {'lapse-heavy':>18}  lower after lapses? core only by exploring?")
     responsive = True
     for persona in ids:
+        if (persona, "exploring") not in runs or (persona, "lapse_heavy") not in runs:
+            responsive = False
+            continue
         ex, lh = runs[persona, "exploring"][-1], runs[persona, "lapse_heavy"][-1]
         lower = lh["state"]["openness"] < ex["state"]["openness"]
         core_ok = ex["detail"]["reached"] == "core" and lh["detail"]["reached"] != "core"

@@ -35,9 +35,10 @@ def rehearse(
     *,
     prompt_form: PromptForm | None = None,
     analyse: Analyse | None = None,
+    timeout_s: float = 60,
 ) -> list[dict]:
     """Play the script; one record per trainee turn, shaped like the CLI's JSON lines."""
-    return list(rehearsal_turns(card, script, model, seed, prompt_form=prompt_form, analyse=analyse))
+    return list(rehearsal_turns(card, script, model, seed, prompt_form=prompt_form, analyse=analyse, timeout_s=timeout_s))
 
 
 def rehearsal_turns(
@@ -48,6 +49,7 @@ def rehearsal_turns(
     *,
     prompt_form: PromptForm | None = None,
     analyse: Analyse | None = None,
+    timeout_s: float = 60,
 ) -> Iterator[dict]:
     """As ``rehearse``, one record at a time as each turn completes.
 
@@ -57,7 +59,7 @@ def rehearsal_turns(
     if analyse is None:
         from feedback import analyse_turn as analyse
 
-    client = SimulatedClient(card, model, prompt_form=prompt_form)
+    client = SimulatedClient(card, model, prompt_form=prompt_form, timeout_s=timeout_s)
     state = initial_state(card)
     history = [HistoryTurn(speaker="client", text=card.opening_line)]
     for turn, trainee in enumerate(script, start=1):
