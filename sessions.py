@@ -142,6 +142,7 @@ class Practice:
         self.shipped_cards = cards
         self.model_spec = simulator.resolve_model_spec(model_spec)
         self._chat_model = chat_model
+        self._catalogue: tuple[str, CardSet] | None = None
 
     @classmethod
     def from_settings(cls) -> "Practice":
@@ -161,7 +162,15 @@ class Practice:
 
     @property
     def cards(self) -> CardSet:
-        """The shipped cards, overridden by versions published in the persona studio, less retired ones."""
+        """The shipped cards, overridden by versions published in the persona studio, less retired ones.
+
+        Rebuilt only when a version is saved, published or retired (pages ask for it many times a run)."""
+        stamp = self.logbook.persona_stamp()
+        if self._catalogue is None or self._catalogue[0] != stamp:
+            self._catalogue = (stamp, self._build_catalogue())
+        return self._catalogue[1]
+
+    def _build_catalogue(self) -> CardSet:
         versions = self.logbook.persona_versions()
         if not versions:
             return self.shipped_cards
@@ -391,6 +400,7 @@ class Workspace:
 
     def check_card(self, persona_id: str, yaml_text: str) -> tuple[PersonaCard | None, list[CardError]]:
         """Validate a draft card: the card, or the errors naming each field and problem."""
+        self.access.require("course_lead", doing="use the persona studio")
         if not PERSONA_ID.fullmatch(persona_id or ""):
             return None, [CardError(f"{persona_id}.yaml", "id",
                                     "use 2-40 lower-case letters, digits and underscores, starting with a letter")]
@@ -418,6 +428,7 @@ class Workspace:
         checks before publishing. Returns the turns of each probe and the role-held and fallback shares.
 
         `progress(probe, turns_done, turns_in_all)` is called after each turn (a rehearsal can take minutes)."""
+        self.access.require("course_lead", doing="rehearse personas")
         scripts = {name: read_script(PROBES / f"{name}.txt") for name in ("exploring", "lapse_heavy")}
         total = sum(len(script) for script in scripts.values())
         runs: dict[str, list[dict]] = {}

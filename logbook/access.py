@@ -44,7 +44,7 @@ class Access:
     def role(self) -> str:
         return self.actor["role"]
 
-    def _require(self, *roles: str, doing: str) -> None:
+    def require(self, *roles: str, doing: str) -> None:
         if self.role not in roles:
             who = " or ".join(r.replace("_", " ") + "s" for r in roles)
             raise Forbidden(f"Only {who} can {doing}.")
@@ -127,7 +127,7 @@ class Access:
 
     def to_review(self) -> list[dict]:
         """Submitted sessions of the trainees assigned to this supervisor, newest first."""
-        self._require("supervisor", doing="review submitted sessions")
+        self.require("supervisor", doing="review submitted sessions")
         with connect(self.book.path) as db:
             return list(db.query(
                 """select s.*, u.name as trainee, (select count(*) from reviews r where r.session_id = s.id) as reviews
@@ -146,7 +146,7 @@ class Access:
     def review(self, session_id: int, *, turn_id: int | None = None, verdict: str | None = None,
                label: str | None = None, comment: str | None = None) -> int:
         """A supervisor's verdict on a flag (agree / disagree / relabel), a margin comment, or the overall note."""
-        self._require("supervisor", doing="review sessions")
+        self.require("supervisor", doing="review sessions")
         session = self.session(session_id)
         if not session["submitted_at"]:
             raise Forbidden("Only submitted sessions can be reviewed.")
@@ -175,14 +175,14 @@ class Access:
 
     def users(self, role: str | None = None) -> list[dict]:
         """Names and roles (no password hashes) for the people who manage accounts and cohorts."""
-        self._require("admin", "course_lead", doing="list accounts")
+        self.require("admin", "course_lead", doing="list accounts")
         with connect(self.book.path) as db:
             where = "deleted_at is null" + (" and role = ?" if role else "")
             return list(db.query(f"select id, name, role, created_at from users where {where} order by name",
                                  [role] if role else []))
 
     def assign(self, supervisor_id: int, trainee_id: int) -> None:
-        self._require("course_lead", "admin", doing="assign trainees to supervisors")
+        self.require("course_lead", "admin", doing="assign trainees to supervisors")
         supervisor, trainee = self.book.get_user(supervisor_id), self.book.get_user(trainee_id)
         if not supervisor or supervisor["role"] != "supervisor" or not trainee or trainee["role"] != "trainee":
             raise ValueError("Assign a trainee to a supervisor.")
@@ -192,7 +192,7 @@ class Access:
             self._audit(db, "assign", f"user:{trainee_id}", f"supervisor:{supervisor_id}")
 
     def create_cohort(self, name: str, member_ids: list[int] = ()) -> int:
-        self._require("course_lead", "admin", doing="manage cohorts")
+        self.require("course_lead", "admin", doing="manage cohorts")
         with connect(self.book.path) as db, write(db):
             cohort_id = db["cohorts"].insert({"name": name.strip(), "created_at": now()}).last_pk
             db["cohort_members"].insert_all(({"cohort_id": cohort_id, "user_id": uid} for uid in member_ids),
@@ -200,7 +200,7 @@ class Access:
             return cohort_id
 
     def cohorts(self) -> list[dict]:
-        self._require("course_lead", "admin", doing="manage cohorts")
+        self.require("course_lead", "admin", doing="manage cohorts")
         with connect(self.book.path) as db:
             rows = db.query("""select c.id, c.name, json_group_array(m.user_id) as members from cohorts c
                                left join cohort_members m on m.cohort_id = c.id group by c.id order by c.name""")
@@ -208,7 +208,7 @@ class Access:
 
     def cohort_sessions(self, cohort_id: int | None = None) -> list[dict]:
         """Per submitted session: trainee, persona, date and label counts. Figures only, never text."""
-        self._require("course_lead", doing="see cohort figures")
+        self.require("course_lead", doing="see cohort figures")
         member = "and s.user_id in (select user_id from cohort_members where cohort_id = :cohort)" if cohort_id else ""
         # One row per session, its label counts gathered by a correlated subquery that reads only the
         # index on turns(session_id, speaker, label) (migration 005), instead of one row per label.
@@ -227,7 +227,7 @@ class Access:
 
     def verdicts(self) -> list[dict]:
         """Every supervisor verdict beside the engine's label for that turn: how far to trust the engine."""
-        self._require("course_lead", doing="see engine agreement")
+        self.require("course_lead", doing="see engine agreement")
         with connect(self.book.path) as db:
             return list(db.query(
                 """select r.verdict, r.label as supervisor_label, t.label as engine_label, r.created_at,
@@ -246,7 +246,7 @@ class Access:
 
     def save_persona_version(self, persona_id: str, yaml_text: str, card_hash: str) -> dict:
         """Keep every saved version of a card, with its hash, as a draft."""
-        self._require("course_lead", doing="edit personas")
+        self.require("course_lead", doing="edit personas")
         with connect(self.book.path) as db, write(db):
             version = db.execute("select coalesce(max(version), 0) + 1 from persona_versions where persona_id = ?",
                                  [persona_id]).fetchone()[0]
@@ -258,7 +258,7 @@ class Access:
 
     def set_persona_status(self, version_id: int, status: str) -> None:
         """Publish a version (it replaces the persona's earlier published one) or retire it."""
-        self._require("course_lead", doing="publish or retire personas")
+        self.require("course_lead", doing="publish or retire personas")
         if status not in PERSONA_STATUSES:
             raise ValueError(f"status must be one of {PERSONA_STATUSES}")
         with connect(self.book.path) as db, write(db):
@@ -272,14 +272,14 @@ class Access:
     # accounts (admins) -------------------------------------------------------------------------
 
     def create_user(self, name: str, role: str, password: str) -> dict:
-        self._require("admin", doing="create accounts")
+        self.require("admin", doing="create accounts")
         user = accounts.create_user(self.book, name, role, password)
         with connect(self.book.path) as db, write(db):
             self._audit(db, "create_user", f"user:{user['id']}", role)
         return user
 
     def set_role(self, user_id: int, role: str) -> None:
-        self._require("admin", doing="change roles")
+        self.require("admin", doing="change roles")
         if role not in accounts.ROLES:
             raise ValueError(f"role must be one of {accounts.ROLES}")
         with connect(self.book.path) as db, write(db):
@@ -287,7 +287,7 @@ class Access:
             self._audit(db, "set_role", f"user:{user_id}", role)
 
     def audit_log(self) -> list[dict]:
-        self._require("admin", doing="read the audit log")
+        self.require("admin", doing="read the audit log")
         with connect(self.book.path) as db:
             return list(db["audit_log"].rows_where(order_by="id"))
 

@@ -152,6 +152,11 @@ class Logbook:
         with self._db() as db:
             return list(db["sessions"].rows_where("parent_id = ?", [session_id], order_by="id"))
 
+    def persona_stamp(self) -> str:
+        """Changes whenever a persona version is saved, published or retired: a cheap cache key."""
+        with self._db() as db:
+            return db.execute("select coalesce(group_concat(id || status, ','), '') from persona_versions").fetchone()[0]
+
     def persona_versions(self) -> list[dict]:
         """Every saved persona version, for building the catalogue of cards (status decides use)."""
         with self._db() as db:
