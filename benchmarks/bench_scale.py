@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:  # (a PYTHONPATH may put another checkout first, to compare)
+    sys.path.insert(0, str(ROOT))
 
 from logbook import Access, Logbook  # noqa: E402
 from logbook.db import connect  # noqa: E402

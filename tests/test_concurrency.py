@@ -115,3 +115,37 @@ def test_a_writer_waits_for_a_long_transaction_instead_of_failing(tmp_path):
         holder.close()
     assert saved["idx"] == 1
     assert [t["speaker"] for t in ws.view(session_id).turns] == ["client", "trainee"]
+
+
+MIGRATE_AT = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from logbook import Logbook
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+Logbook(Path(sys.argv[1])).ensure_user("someone")
+"""
+
+
+def test_several_processes_opening_a_new_database_at_once_all_start(tmp_path):
+    """Replicas (or a CLI beside the app) starting together on a new file race to create the schema:
+    SQLite refuses the losers at once, without the busy timeout, so the logbook retries them."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    for attempt in range(3):
+        path = tmp_path / f"new-{attempt}.db"
+        start_at = time.time() + 3
+        procs = [subprocess.Popen([sys.executable, "-c", MIGRATE_AT, str(path), str(start_at), root],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+        outcomes = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
+        for p in procs:
+            p.stdout.close()
+            p.stderr.close()
+        assert [code for code, _ in outcomes] == [0] * 6, [err for _, err in outcomes if err]
+        with sqlite3.connect(path) as db:
+            assert db.execute("select count(*) from users").fetchone()[0] == 1
+            assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
