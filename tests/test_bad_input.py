@@ -50,11 +50,20 @@ def turn_count(ws, session_id: int) -> int:
 
 def test_empty_and_whitespace_only_turns_are_refused_and_nothing_is_saved(ws):
     session_id = ws.start_session("carer_guilt")
-    for text in ("", "   ", "\n\t \r\n", None, "\u200b"[:0]):
+    for text in ("", "   ", "\n\t \r\n", None, "\u00a0\u3000\u2028"):  # no-break, ideographic, line separator
         with pytest.raises(TextRejected, match="empty"):
             ws.trainee_turn(session_id, text)
     assert turn_count(ws, session_id) == 1  # only the client's opening line
     assert not ws.view(session_id).awaiting_reply
+
+
+@pytest.mark.xfail(reason="sessions.clean_text keeps invisible format characters (Unicode Cf): a turn of only "
+                          "zero-width spaces or a byte-order mark is saved as if it said something", strict=False)
+def test_a_turn_of_only_invisible_characters_is_refused_as_empty(ws):
+    session_id = ws.start_session("carer_guilt")
+    for text in ("\u200b\u200b", "\ufeff", "\u200d\u2060"):
+        with pytest.raises(TextRejected, match="empty"):
+            ws.trainee_turn(session_id, text)
 
 
 def test_a_50000_character_turn_is_refused_with_the_limit_and_nothing_is_saved(ws):
