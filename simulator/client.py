@@ -214,7 +214,9 @@ class SimulatedClient:
 
     # --- the reply, step by step ---------------------------------------------------------------
 
-    def _reply(self, history: list[HistoryTurn], state: ClientState, seed: int | None) -> Generator[str, None, ClientReply]:
+    def _reply(
+        self, history: list[HistoryTurn], state: ClientState, seed: int | None
+    ) -> Generator[str, None, ClientReply]:
         trainee = next((t.text for t in reversed(history) if t.speaker == "trainee"), "")
         frame_break = is_frame_break(trainee)
         said = tuple(t.text for t in history if t.speaker == "client")
@@ -227,7 +229,9 @@ class SimulatedClient:
         base_seed = seed if seed is not None else time.time_ns() % 2**31
         for attempt, source in enumerate(("model", "retry")):
             shown: list[str] = []
-            pieces = _timed(lambda s=base_seed + attempt: self._generate(history, state, frame_break, s), self._lock, self.timeout_s)
+            pieces = _timed(
+                lambda s=base_seed + attempt: self._generate(history, state, frame_break, s), self._lock, self.timeout_s
+            )
             try:
                 for sentence, unfinished in _sentences(pieces, self._stops):
                     problems = ["unfinished"] if unfinished else check_sentence(
@@ -252,7 +256,9 @@ class SimulatedClient:
         yield line
         return ClientReply(text=line, source="authored", attempts=2, checks_failed=failed)
 
-    def _generate(self, history: list[HistoryTurn], state: ClientState, frame_break: bool, seed: int) -> Iterator[str | _Cut]:
+    def _generate(
+        self, history: list[HistoryTurn], state: ClientState, frame_break: bool, seed: int
+    ) -> Iterator[str | _Cut]:
         """The model's raw text pieces (runs in the worker thread)."""
         if self.prompt_form == "transcript":
             prompt = transcript_prompt(self.card, state, history, frame_break=frame_break)
@@ -270,7 +276,7 @@ class SimulatedClient:
             messages = [HumanMessage(prompt)]
         else:
             messages = chat_messages(self.card, state, history, frame_break=frame_break)
-        extra = {"seed": seed} if is_in_process(self.model) else {}
+        extra = {"seed": seed, **SAMPLING} if is_in_process(self.model) else {}
         for chunk in self.model.stream(messages, stop=self._stops or None, **extra):
             yield chunk.text
             if chunk.response_metadata.get("finish_reason") in ("length", "max_tokens"):
