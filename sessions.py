@@ -63,7 +63,7 @@ def clean_text(text: str | None, *, limit: int = MAX_TURN_CHARS, what: str = "me
     """Normalise what the trainee typed, or refuse it with a plain reason (nothing is silently cut)."""
     text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text).strip()
-    if not text:
+    if not any(unicodedata.category(ch) != "Cf" and not ch.isspace() for ch in text):  # zero-width, BOM only
         raise TextRejected(f"Your {what} is empty. Write something before sending.")
     if len(text) > limit:
         raise TextRejected(

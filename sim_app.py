@@ -51,4 +51,7 @@ except LogbookUnavailable as exc:  # unreadable, read-only or misplaced database
     st.stop()
 navigation = st.navigation(navigation_for(workspace.user["role"] if workspace else None))
 sidebar.render(workspace)
-navigation.run()
+try:
+    navigation.run()
+except LogbookUnavailable as exc:  # the database went away mid-session: nothing typed is saved twice or lost silently
+    st.error(str(exc), icon=":material/database:")

@@ -10,7 +10,7 @@ st.caption("Each card is a YAML file in personas/. A card's hash is stored with 
 for error in cards.errors:
     st.error(plain(f"{error.file} · field {error.field}: {error.problem}"), icon=":material/error:")
 for card_id, card in cards.cards.items():
-    with st.expander(f"{card.display_name}, {card.age} · {card_id} v{card.version}"):
+    with st.expander(plain(f"{card.display_name}, {card.age} · {card_id} v{card.version}")):
         st.markdown(plain(card.summary))
         st.markdown(f"**Presenting problem.** {plain(card.presenting_problem)}")
         st.markdown(f"**Opening line.** “{plain(card.opening_line)}”")

@@ -25,7 +25,7 @@ def pick_persona() -> None:
         st.subheader("Carry on where you left off")
         for session in resumable[:5]:
             card = cards.cards.get(session["persona_id"])
-            name = card.display_name if card else session["persona_id"]
+            name = plain(card.display_name if card else session["persona_id"])
             if st.button(f"{name} · started {session['started_at'][:16].replace('T', ' ')} · "
                          f"{session['turn_count']} turns", key=f"resume-{session['id']}"):
                 st.query_params["session"] = str(session["id"])
@@ -34,7 +34,7 @@ def pick_persona() -> None:
     persona_id = st.radio(
         "Who would you like to practise with?",
         list(cards.cards),
-        format_func=lambda pid: f"{cards.cards[pid].display_name}, {cards.cards[pid].age}",
+        format_func=lambda pid: plain(f"{cards.cards[pid].display_name}, {cards.cards[pid].age}"),
         captions=[plain(c.summary) for c in cards.cards.values()],
     )
     card = cards.cards[persona_id]
@@ -64,7 +64,7 @@ def show_session(session_id: int) -> None:
     view = service.view(session_id)
     card, finished = view.card, view.session["status"] != "active"
     coach = view.session["mode"] == "coach"
-    st.title(f"Session with {card.display_name}")
+    st.title(f"Session with {plain(card.display_name)}")
     disclaimer(practice().backend)
     st.caption(plain(f"{card.display_name}, {card.age} ({card.pronouns}). {card.setting}"))
     for turn in view.turns:

@@ -46,7 +46,7 @@ def client_state_caption(turn: dict) -> None:
 
 def session_label(session: dict, cards: dict) -> str:
     card = cards.get(session["persona_id"])
-    name = card.display_name if card else session["persona_id"]
+    name = card.display_name if card else session["persona_id"]  # shown in selectboxes: plain text already
     status = "submitted" if session.get("submitted_at") else session["status"]
     branch = f" · retry of {session['parent_id']}" if session.get("parent_id") else ""
     return f"#{session['id']} {name} · {session['started_at'][:16].replace('T', ' ')} · {status}{branch}"
