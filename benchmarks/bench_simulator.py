@@ -72,12 +72,14 @@ def copies_card_line(text: str, lines: set[str]) -> bool:
 
 def failing_turns(records: list[dict], opening: str) -> list[dict]:
     """Client turns whose final text fails the reply checks (should be none: the guard's job)."""
-    said = [opening]
+    said, heard = [opening], []
     failing = []
     for record in records:
-        if check_reply(record["client"], record["trainee"], earlier_client_lines=tuple(said)):
+        if check_reply(record["client"], record["trainee"], earlier_client_lines=tuple(said),
+                       earlier_trainee_lines=tuple(heard[-3:])):
             failing.append(record)
         said.append(record["client"])
+        heard.append(record["trainee"])
     return failing
 
 

@@ -36,6 +36,8 @@ COUNSELLOR_TALK = [
     r"\bi understand how you feel\b",
     r"\btake care of yourself\b",
     r"^(remember|try|make sure|don't forget|be kind) ",
+    r"^you (need to|must|ought to|deserve)\b",
+    r"^you('re| are) not (taking care|looking after)\b",
     r"\bwhat brings you (here|in|to)\b",
     r"\bwelcome (to|back)\b",
     r"\btell me more\b",
@@ -140,9 +142,11 @@ def frame_break_words(trainee_text: str) -> set[str]:
 
 def _is_repeat(sentence: str, earlier_client_lines: tuple[str, ...]) -> bool:
     said = words(sentence)
+    norm = " ".join(said)
+    if earlier_client_lines and said and norm == " ".join(words(earlier_client_lines[-1])):
+        return True  # "Good." once is a shut-down; "Good." again straight after is a stuck model
     if len(said) < REPEAT_SAME_WORDS:
         return False
-    norm = " ".join(said)
     for line in earlier_client_lines:
         if len(said) >= REPEAT_INSIDE_WORDS and norm in " ".join(words(line)):
             return True
@@ -156,9 +160,13 @@ def check_sentence(
     trainee_text: str = "",
     *,
     earlier_client_lines: tuple[str, ...] = (),
+    earlier_trainee_lines: tuple[str, ...] = (),
     forbidden_words: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """The names of the checks one sentence fails (empty when it may be shown)."""
+    """The names of the checks one sentence fails (empty when it may be shown).
+
+    ``earlier_trainee_lines``: the trainee's turns before the last one; small models echo those too.
+    """
     failed: list[str] = []
     if not words(sentence):
         failed.append("empty")
@@ -174,7 +182,7 @@ def check_sentence(
         failed.append("speaker_label")
     if MARKUP.search(sentence) or EMOJI.search(sentence):
         failed.append("markup")
-    if trainee_text and is_echo(sentence, trainee_text):
+    if any(is_echo(sentence, heard) for heard in (trainee_text, *earlier_trainee_lines) if heard):
         failed.append("echo")
     if _is_repeat(sentence, earlier_client_lines):
         failed.append("repeat")
@@ -188,6 +196,7 @@ def check_reply(
     trainee_text: str = "",
     *,
     earlier_client_lines: tuple[str, ...] = (),
+    earlier_trainee_lines: tuple[str, ...] = (),
     forbidden_words: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The names of the checks a whole reply fails (empty when it may be shown)."""
@@ -201,7 +210,11 @@ def check_reply(
         failed.append("echo")
     for sentence in sentences:
         for name in check_sentence(
-            sentence, trainee_text, earlier_client_lines=earlier_client_lines, forbidden_words=forbidden_words
+            sentence,
+            trainee_text,
+            earlier_client_lines=earlier_client_lines,
+            earlier_trainee_lines=earlier_trainee_lines,
+            forbidden_words=forbidden_words,
         ):
             if name not in failed:
                 failed.append(name)

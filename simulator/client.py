@@ -217,7 +217,8 @@ class SimulatedClient:
     def _reply(
         self, history: list[HistoryTurn], state: ClientState, seed: int | None
     ) -> Generator[str, None, ClientReply]:
-        trainee = next((t.text for t in reversed(history) if t.speaker == "trainee"), "")
+        heard = [t.text for t in history if t.speaker == "trainee"]
+        trainee, earlier_heard = (heard[-1], tuple(heard[-4:-1])) if heard else ("", ())
         frame_break = is_frame_break(trainee)
         said = tuple(t.text for t in history if t.speaker == "client")
         if state.risk_asked and not frame_break and (line := risk_line(self.card)):
@@ -235,7 +236,11 @@ class SimulatedClient:
             try:
                 for sentence, unfinished in _sentences(pieces, self._stops):
                     problems = ["unfinished"] if unfinished else check_sentence(
-                        sentence, trainee, earlier_client_lines=said + tuple(shown), forbidden_words=forbidden
+                        sentence,
+                        trainee,
+                        earlier_client_lines=said + tuple(shown),
+                        earlier_trainee_lines=earlier_heard,
+                        forbidden_words=forbidden,
                     )
                     if len(shown) == MAX_SENTENCES or len(words(" ".join([*shown, sentence]))) > MAX_WORDS:
                         problems = problems or ["too_long"]

@@ -42,6 +42,8 @@ def test_too_many_sentences_or_words_fails():
         "So, how are you feeling today?",
         "What's your favourite thing to do?",
         "How was your wife?",
+        "You need to take a break.",
+        "You are not taking care of yourself.",
     ],
 )
 def test_counsellor_talk_fails(text):
@@ -99,6 +101,9 @@ def test_echo_of_the_trainee_fails_but_picking_up_a_word_does_not():
     assert is_echo("You've been carrying a lot on your own.", trainee)
     assert check_reply("On my own, yeah. Tariq helps when he can.", trainee) == []
     assert check_reply("Yeah.", trainee) == []
+    earlier = ("You're only saying that because you're scared of letting people down.",)
+    assert "echo" in check_sentence("You're only saying that because you are scared.", "Don't worry.",
+                                    earlier_trainee_lines=earlier)
 
 
 def test_repeating_an_earlier_client_line_fails():
@@ -108,7 +113,8 @@ def test_repeating_an_earlier_client_line_fails():
     loop = ("I'm still in the hospital.", "Right. I'm still in the hospital.")
     assert check_sentence("I'm still in the hospital.", earlier_client_lines=loop) == ["repeat"]
     assert check_sentence("I don't know.", earlier_client_lines=("I don't know.",)) == ["repeat"]
-    assert check_sentence("Right.", earlier_client_lines=("Right.",)) == []  # too short to be a loop
+    assert check_sentence("Right.", earlier_client_lines=("Right.", "I go on Sundays.")) == []  # too short for a loop
+    assert check_sentence("Good.", earlier_client_lines=("Good.",)) == ["repeat"]  # ...unless said just before
 
 
 def test_following_a_frame_break_fails():
