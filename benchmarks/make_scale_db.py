@@ -12,7 +12,7 @@ the client state of every client turn comes from the real state machine (``simul
 following the session's labels. The schema is the real one (``logbook.db.migrate``: every migration),
 and rows go in with ``executemany`` in one transaction; the full-text index is rebuilt once at the end
 instead of row by row through its triggers
-(``turns_fts``, and ``turns_search`` from migration 006). Takes a couple of minutes on 2 cores.
+(``turns_search``, migration 006). Takes a couple of minutes on 2 cores.
 """
 from __future__ import annotations
 
@@ -217,7 +217,8 @@ def main(argv: list[str] | None = None) -> None:
             session_rows, turn_rows, reflection_rows, review_rows = [], [], [], []
             print(f"  {k + 1} trainees, {turn_id:,} turns ({time.perf_counter() - t0:.1f}s)", flush=True)
 
-    conn.execute("INSERT INTO turns_fts(turns_fts) VALUES ('rebuild')")
+    if conn.execute("select 1 from sqlite_master where name = 'turns_fts'").fetchone():  # before migration 007
+        conn.execute("INSERT INTO turns_fts(turns_fts) VALUES ('rebuild')")
     if conn.execute("select 1 from sqlite_master where name = 'turns_search'").fetchone():  # migration 006
         conn.execute("""insert into turns_search (rowid, text, owner)
                         select t.id, t.text, 'u' || s.user_id from turns t join sessions s on s.id = t.session_id""")

@@ -162,3 +162,10 @@ def m006_turn_search_by_owner(db):
                     insert into turns_search (rowid, text, owner)
                     values (new.id, new.text, 'u' || (select user_id from sessions where id = new.session_id));
                   end""")
+
+
+@migrations()
+def m007_one_turn_search_index(db):
+    """Search reads only ``turns_search`` (migration 006); a second full-text copy of every turn
+    doubled the index on disk and the work of every insert and delete."""
+    db["turns"].disable_fts()

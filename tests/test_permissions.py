@@ -143,7 +143,8 @@ def test_deleting_my_data_removes_it_from_every_table_and_from_search(world):
         assert db.execute("select count(*) from sessions where user_id = ?", [ids["trainee"]]).fetchone()[0] == 0
         for table in ("turns", "reflections", "reviews"):
             assert db.execute(f"select count(*) from {table}").fetchone()[0] == 0, table
-        assert db.execute("select count(*) from turns_fts where turns_fts match 'visit'").fetchone()[0] == 0
+        assert db.execute("select count(*) from turns_search where turns_search match 'visit'").fetchone()[0] == 0
+        assert db.execute("select count(*) from turns_search").fetchone()[0] == 0
         assert db.execute("select count(*) from assignments where trainee_id = ?", [ids["trainee"]]).fetchone()[0] == 0
         user = db["users"].get(ids["trainee"])
         assert user["name"] != "trainee" and user["password_hash"] is None and user["deleted_at"]
