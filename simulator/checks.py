@@ -31,7 +31,12 @@ COUNSELLOR_TALK = [
     r"\bit sounds like you\b",
     r"\bthank you for sharing\b",
     r"\bi'?m (so |very |really |)sorry to hear\b",
-    r"\bit'?s (important|okay|ok|normal|natural|understandable) (to|for you)\b",
+    r"\bit'?s (really |so |very |completely |totally |perfectly |)(important|okay|ok|normal|natural|understandable)"
+    r" (to|for you|that you)\b",
+    r"\bdon'?t forget to\b",
+    r"\b(you'?re|you are) on the right track\b",
+    r"\bnothing to worry about\b",
+    r"\bstay (hopeful|positive|strong)\b",
     r"\byour feelings are valid\b",
     r"\bi understand how you feel\b",
     r"\btake care of yourself\b",

@@ -43,6 +43,9 @@ def test_too_many_sentences_or_words_fails():
         "What's your favourite thing to do?",
         "How was your wife?",
         "You need to take a break.",
+        "It's completely understandable that you might feel scared.",
+        "I think it's really important to be more confident.",
+        "It's absolutely nothing to worry about.",
         "You are not taking care of yourself.",
     ],
 )
