@@ -83,7 +83,7 @@ def test_embedded_model_rehearses_the_exploring_probe_through_the_cli():
     done = subprocess.run(
         [sys.executable, "-m", "simulator", "rehearse", "--persona", "carer_guilt",
          "--script", str(PROBES / "exploring.txt"), "--model", "embedded", "--seed", "1"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=900,  # slow only when other llama.cpp processes share the cores
     )
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
