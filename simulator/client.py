@@ -93,7 +93,8 @@ _DONE = object()
 def _timed(
     produce: Callable[[], Iterator[str | _Cut]], lock: threading.Lock | None, timeout_s: float
 ) -> Iterator[str | _Cut]:
-    """Run ``produce`` in a worker thread; yield its pieces, or raise ClientModelError on timeout.
+    """Run ``produce`` in a worker thread; yield its pieces, or raise ClientModelError when it makes
+    no progress for ``timeout_s`` (waiting for the lock, or between pieces).
 
     Closing this iterator early tells the worker to stop, which releases the lock as soon as the
     model hands back control.
@@ -124,12 +125,19 @@ def _timed(
                 lock.release()
 
     threading.Thread(target=work, name="simulated-client", daemon=True).start()
-    deadline = time.monotonic() + timeout_s
+    # The clock restarts whenever the model makes progress (gets the lock, hands over a piece): a slow
+    # but working model on a busy machine is not a hung one.
+    last_progress, was_started = time.monotonic(), False
     try:
         while True:
             try:
-                item = pieces.get(timeout=max(0.0, deadline - time.monotonic()))
+                item = pieces.get(timeout=0.1)
             except queue.Empty:
+                now = time.monotonic()
+                if started.is_set() and not was_started:
+                    last_progress, was_started = now, True
+                if now - last_progress < timeout_s:
+                    continue
                 if not started.is_set():
                     raise ClientModelError(
                         "The client model is busy with other sessions and did not get to your turn in time. "
@@ -139,6 +147,7 @@ def _timed(
                     f"The client model did not answer within {timeout_s:g} seconds. "
                     "Your turn is saved: try again, or ask your course lead to check the model setting."
                 ) from None
+            last_progress = time.monotonic()
             if item is _DONE:
                 return
             if isinstance(item, _Failed):
