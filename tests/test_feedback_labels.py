@@ -10,7 +10,7 @@ CLIENT = "I've been snapping at my kids all week and I hate myself for it."
 
 CASES = {
     "open_question": ["What happens for you just before you snap?", "How is it for you, hearing yourself say that?",
-                      "Tell me about the moment it tips over."],
+                      "Tell me about the moment it tips over.", "What brings you here today?"],
     "closed_question": ["Is it mostly at bedtime?", "Did your partner notice?", "Are the kids okay now?"],
     "reflection": ["You're ashamed of how you've been with them.", "It sounds like you're running on empty and it's spilling over.",
                    "Part of you is furious with yourself, and part of you is just worn out."],
