@@ -94,6 +94,11 @@ def _ratios(counts: dict[str, int]) -> dict:
     }
 
 
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 2) if values else None
+
+
 def _deepest_layer(turns: list[dict]) -> str:
     layers = [t["state"].get("reached", t["state"]["layer"]) for t in turns if t["speaker"] == "client" and t["state"]]
     return max(layers, key=LAYER_ORDER.index) if layers else LAYER_ORDER[0]
@@ -358,6 +363,16 @@ class Workspace:
             card = cards.get(row["persona_id"])
             rows.append(row | {"persona": card.display_name if card else row["persona_id"]} | _ratios(counts))
         return rows
+
+    @staticmethod
+    def per_trainee(rows: list[dict]) -> list[dict]:
+        """The cohort rows averaged per trainee: sessions, mean lapse rate, R:Q and % open questions."""
+        by_trainee: dict[str, list[dict]] = {}
+        for row in rows:
+            by_trainee.setdefault(row["trainee"], []).append(row)
+        return [{"trainee": name, "sessions": len(rs), "lapse rate": _mean(r["lapse_rate"] for r in rs),
+                 "R:Q": _mean(r["rq_ratio"] for r in rs), "% open questions": _mean(r["pct_open_questions"] for r in rs)}
+                for name, rs in sorted(by_trainee.items())]
 
     def engine_agreement(self) -> tuple[list[agreement.LabelAgreement], list[dict]]:
         """Per-label agreement of supervisors with the engine, and the verdicts behind it (for trends)."""

@@ -62,3 +62,12 @@ def agreement(verdicts: Iterable[dict]) -> list[LabelAgreement]:
             kappa=_kappa(a, b, c, d),
         ))
     return sorted(rows, key=lambda r: -r.engine_flags)
+
+
+def agreement_by_day(verdicts: Iterable[dict]) -> list[dict]:
+    """Share of flags supervisors agreed with, per day and engine label: is trust in the engine moving?"""
+    days: dict[tuple[str, str], list[bool]] = {}
+    for v in verdicts:
+        days.setdefault((v["created_at"][:10], v["engine_label"]), []).append(v["verdict"] == "agree")
+    return [{"day": day, "engine_label": label, "agreement": sum(agreed) / len(agreed), "verdicts": len(agreed)}
+            for (day, label), agreed in sorted(days.items())]

@@ -1,7 +1,7 @@
 """Engine-vs-supervisor agreement from verdicts."""
 import pytest
 
-from feedback.agreement import agreement, pairs
+from feedback.agreement import agreement, agreement_by_day, pairs
 
 
 def verdict(verdict, engine, supervisor=None):
@@ -28,3 +28,13 @@ def test_precision_recall_and_kappa_per_label():
 
 def test_no_verdicts_no_rows():
     assert agreement([]) == []
+
+
+def test_agreement_by_day_per_engine_label():
+    rows = agreement_by_day([
+        {**verdict("agree", "advice"), "created_at": "2026-11-01T10:00"},
+        {**verdict("disagree", "advice"), "created_at": "2026-11-01T11:00"},
+        {**verdict("agree", "advice"), "created_at": "2026-11-02T09:00"},
+    ])
+    assert rows == [{"day": "2026-11-01", "engine_label": "advice", "agreement": 0.5, "verdicts": 2},
+                    {"day": "2026-11-02", "engine_label": "advice", "agreement": 1.0, "verdicts": 1}]

@@ -5,6 +5,7 @@ import io
 import plotly.express as px
 import streamlit as st
 
+from feedback.agreement import agreement_by_day
 from feedback.types import LABEL_NAMES
 from ui.services import require_workspace
 
@@ -24,12 +25,8 @@ st.dataframe(table, hide_index=True, column_config={
     "kappa": st.column_config.NumberColumn(format="%.2f"),
 })
 
-weekly: dict[tuple[str, str], list[int]] = {}
-for v in verdicts:
-    week = v["created_at"][:10]
-    weekly.setdefault((week, v["engine_label"]), []).append(v["verdict"] == "agree")
-trend = [{"day": day, "engine label": LABEL_NAMES.get(label, label), "agreement": sum(a) / len(a), "verdicts": len(a)}
-         for (day, label), a in sorted(weekly.items())]
+trend = [{**row, "engine label": LABEL_NAMES.get(row["engine_label"], row["engine_label"])}
+         for row in agreement_by_day(verdicts)]
 fig = px.line(trend, x="day", y="agreement", color="engine label", markers=True, hover_data=["verdicts"],
               title="Share of flags supervisors agreed with, by day")
 fig.update_layout(yaxis_tickformat=".0%", height=320, margin={"l": 10, "r": 10, "t": 40, "b": 10})

@@ -16,20 +16,8 @@ if not rows:
     st.info("No submitted sessions yet.")
     st.stop()
 
-trainees: dict[str, list[dict]] = {}
-for r in rows:
-    trainees.setdefault(r["trainee"], []).append(r)
-
-
-def mean(values) -> float | None:
-    values = [v for v in values if v is not None]
-    return round(sum(values) / len(values), 2) if values else None
-
-
 st.subheader("Per trainee")
-st.dataframe([{"trainee": name, "sessions": len(rs), "lapse rate": mean(r["lapse_rate"] for r in rs),
-               "R:Q": mean(r["rq_ratio"] for r in rs), "% open questions": mean(r["pct_open_questions"] for r in rs)}
-              for name, rs in sorted(trainees.items())], hide_index=True)
+st.dataframe(ws.per_trainee(rows), hide_index=True)
 for key, title, axis in [("lapse_rate", "Lapse rate over time", ".0%"),
                          ("rq_ratio", "Reflections per question over time (fair 1, good 2)", "")]:
     fig = px.line(rows, x="started_at", y=key, color="trainee", markers=True, title=title,
