@@ -4,7 +4,7 @@ import streamlit as st
 from logbook.charts import scores_figure, timeline_figure
 from sessions import SESSION_PROMPTS, TURN_PROMPTS
 from ui.services import practice, require_workspace
-from ui.widgets import client_state_caption, disclaimer, feedback_note, highlighted, plain, review_notes, session_label
+from ui.widgets import client_state_caption, disclaimer, feedback_note, highlighted, plain, review_notes, session_label, session_picker
 
 service = require_workspace()
 PRACTISE = "ui/practise.py"
@@ -16,14 +16,8 @@ def choose_session() -> int | None:
         st.info("No sessions yet. Practise one first; it will appear here.")
         st.page_link(PRACTISE, label="Practise a session", icon=":material/forum:")
         return None
-    ids = [s["id"] for s in sessions]
-    wanted = st.query_params.get("session")
-    current = int(wanted) if wanted and wanted.isdigit() and int(wanted) in ids else ids[0]
-    chosen = st.selectbox("Session", ids, index=ids.index(current),
-                          format_func=lambda sid: session_label(next(s for s in sessions if s["id"] == sid),
-                                                                service.cards.cards))
-    st.query_params["session"] = str(chosen)
-    return chosen
+    cards = service.cards.cards
+    return session_picker(sessions, lambda s: session_label(s, cards))
 
 
 def reflection_box(session_id: int, turn: dict, saved: dict) -> None:

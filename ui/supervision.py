@@ -4,7 +4,7 @@ import streamlit as st
 from feedback.types import LABEL_NAMES, LABELS
 from logbook.access import VERDICTS
 from ui.services import require_workspace
-from ui.widgets import client_state_caption, feedback_note, highlighted, plain, review_notes, session_label
+from ui.widgets import client_state_caption, feedback_note, highlighted, plain, review_notes, session_label, session_picker
 
 ws = require_workspace()
 st.title("Submitted sessions")
@@ -14,14 +14,8 @@ if not queue:
             "Review page.")
     st.stop()
 
-ids = [s["id"] for s in queue]
-wanted = st.query_params.get("session")
-current = int(wanted) if wanted and wanted.isdigit() and int(wanted) in ids else ids[0]
-session_id = st.selectbox(
-    "Session", ids, index=ids.index(current),
-    format_func=lambda sid: (lambda s: f"{s['trainee']} · " + session_label(s, ws.cards.cards)
-                             + f" · {s['reviews']} notes")(next(s for s in queue if s["id"] == sid)))
-st.query_params["session"] = str(session_id)
+cards = ws.cards.cards
+session_id = session_picker(queue, lambda s: f"{s['trainee']} · {session_label(s, cards)} · {s['reviews']} notes")
 view = ws.view(session_id)
 reviews = ws.reviews(session_id)
 reflections = ws.reflections(session_id)

@@ -52,6 +52,18 @@ def session_label(session: dict, cards: dict) -> str:
     return f"#{session['id']} {name} · {session['started_at'][:16].replace('T', ' ')} · {status}{branch}"
 
 
+def session_picker(sessions: list[dict], label) -> int:
+    """Choose one of `sessions`, defaulting to the one in the URL, and keep the URL in step (a refresh
+    or a shared link lands on the same session)."""
+    by_id = {s["id"]: s for s in sessions}
+    wanted = st.query_params.get("session")
+    current = int(wanted) if wanted and wanted.isdigit() and int(wanted) in by_id else sessions[0]["id"]
+    chosen = st.selectbox("Session", list(by_id), index=list(by_id).index(current),
+                          format_func=lambda sid: label(by_id[sid]))
+    st.query_params["session"] = str(chosen)
+    return chosen
+
+
 def feedback_note(verdict: dict, *, brief: bool = False) -> None:
     """The engine's label for a trainee turn and, for a lapse, its evidence, reason and alternative."""
     label = LABEL_NAMES.get(verdict["label"], verdict["label"])
