@@ -154,6 +154,10 @@ class Practice:
         """Built from the environment: UNHURRIED_DB and UNHURRIED_MODEL (see README)."""
         return cls(Logbook(), load_cards())
 
+    def warm_up(self) -> None:
+        """Load the feedback engine's encoder (about a second) before the first trainee turn needs it."""
+        feedback.model.load()
+
     @cached_property
     def backend(self) -> simulator.BackendInfo:
         return simulator.describe_backend(self.model_spec)

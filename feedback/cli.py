@@ -21,9 +21,9 @@ def _read(path: str) -> tuple[list[dict], list[str]]:
 
 
 def _predict(rows: list[dict]) -> list[tuple[str, float]]:
-    from feedback.engine import classify
+    from feedback.engine import classify_many
 
-    return [classify(r.get("client") or "", r.get("trainee") or "") for r in rows]
+    return classify_many([(r.get("client") or "", r.get("trainee") or "") for r in rows])
 
 
 def cmd_classify(path: str) -> int:
@@ -46,6 +46,8 @@ def cmd_evaluate(path: str | None, heldout: bool) -> int:
         print(format_report(heldout_report("fresh2-"), "of which blind batch 2 (fresh2-*: written before any figures on it; its totals, not its rows, seen since)"))
         print()
         print(format_report(heldout_report("fresh3-"), "of which blind batch 3 (fresh3-*: written after all rule work, never used for changes)"))
+        print()
+        print(format_report(heldout_report("-blind:"), "of which the authors' blind files (written/*-blind.csv: other situations and phrasings, by four authors)"))
         return 0
     if not path:
         raise SystemExit("evaluate needs FILE.csv or --heldout")

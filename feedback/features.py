@@ -18,6 +18,11 @@ _TOKEN = re.compile(r"[a-z0-9']+|[?!]")
 _ASKS = re.compile(r"\b(?:what (?:should|can|do) i do|any (?:advice|ideas|suggestions|tips)|how do i|should i|what would you do)\b")
 
 
+def embedding_text(trainee: str) -> str:
+    """The text the sentence encoder sees: cleaned, quotes kept (the encoder reads them as quotes)."""
+    return clean(trainee)
+
+
 def prepared(trainee: str) -> str:
     """The text the n-gram analysers see: folded, with quoted client words masked."""
     return _QUOTED.sub(' "quote" ', fold(clean(trainee)))

@@ -1,8 +1,9 @@
-"""The small trained model at run time: plain numpy over an exported linear model.
+"""The small trained model at run time: plain numpy over an exported linear model, plus sentence embeddings.
 
 Importing scikit-learn costs 1.7-2.4 s on this machine, over the 2 s load budget, so training
 (train.py) exports the TF-IDF vocabularies, idf weights and logistic-regression coefficients to one
-.npz file and inference re-implements the transform (tests check it matches scikit-learn).
+.npz file and inference re-implements the transform (tests check it matches scikit-learn). The
+embedding block comes from feedback/embed.py (MiniLM, shipped in a PyPI package).
 """
 from __future__ import annotations
 
@@ -15,14 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from feedback.features import char_ngrams, dense, prepared, word_ngrams
+from feedback import embed
+from feedback.features import DENSE_NAMES, char_ngrams, dense, embedding_text, prepared, word_ngrams
 
 ARTEFACT = Path(__file__).parent / "model" / "stance.npz"
 ENGINE_VERSION = "stance-1.0+" + (hashlib.sha1(ARTEFACT.read_bytes()).hexdigest()[:10] if ARTEFACT.exists() else "rules")
 
 
 class LinearModel:
-    """Multinomial logistic regression over [word tf-idf | char tf-idf | dense * dense_weight]."""
+    """Multinomial logistic regression over [word tf-idf | char tf-idf | dense * dense_weight | embedding * embed_weight]."""
 
     def __init__(self, path: Path = ARTEFACT):
         z = np.load(path, allow_pickle=False)
@@ -35,7 +37,11 @@ class LinearModel:
             offset += len(terms)
         self.n_sparse = offset
         self.dense_weight = float(z["dense_weight"])
+        self.embed_weight = float(z["embed_weight"])
         self.coef, self.intercept = z["coef"], z["intercept"]
+        self.n_dense = len(DENSE_NAMES)
+        if self.embed_weight:
+            embed.load()
 
     def _sparse_block(self, grams: list[str], vocab: dict, idf: np.ndarray, offset: int) -> tuple[list[int], list[float]]:
         counts = Counter(g for g in grams if g in vocab)
@@ -44,19 +50,27 @@ class LinearModel:
         norm = math.sqrt(sum(v * v for v in vals)) or 1.0
         return idx, [v / norm for v in vals]
 
-    def scores(self, client: str, trainee: str) -> np.ndarray:
+    def scores(self, client: str, trainee: str, vector: np.ndarray | None = None) -> np.ndarray:
+        """Class scores for one turn; `vector` is its embedding, computed here unless given (batches embed at once)."""
         text = prepared(trainee)
         z = self.intercept.copy()
         for grams, (vocab, idf, off) in zip((word_ngrams(text), char_ngrams(text)), self.vocabs):
             idx, vals = self._sparse_block(grams, vocab, idf, off)
             if idx:
                 z += self.coef[:, idx] @ np.asarray(vals)
-        return z + self.coef[:, self.n_sparse:] @ (dense(client, trainee) * self.dense_weight)
+        end = self.n_sparse + self.n_dense
+        z += self.coef[:, self.n_sparse:end] @ (dense(client, trainee) * self.dense_weight)
+        if self.embed_weight:
+            if vector is None:
+                vector = embed.embed([embedding_text(trainee)])[0]
+            z += self.coef[:, end:] @ (vector.astype(np.float64) * self.embed_weight)
+        return z
 
     def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+        vectors = embed.embed([embedding_text(t) for _, t in pairs]) if self.embed_weight else [None] * len(pairs)
         out = []
-        for client, trainee in pairs:
-            z = self.scores(client, trainee)
+        for (client, trainee), vector in zip(pairs, vectors):
+            z = self.scores(client, trainee, vector)
             p = np.exp(z - z.max())
             p /= p.sum()
             out.append(dict(zip(self.labels, p.tolist())))

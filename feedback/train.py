@@ -13,11 +13,13 @@ from pathlib import Path
 
 import numpy as np
 
-from feedback.features import LABELS10, char_ngrams, dense, prepared, word_ngrams
+from feedback.embed import embed
+from feedback.features import LABELS10, char_ngrams, dense, embedding_text, prepared, word_ngrams
 from feedback.model import ARTEFACT
 
 CORPUS = Path(__file__).parent / "corpus" / "turns.csv"
 DENSE_WEIGHT = 1.0
+EMBED_WEIGHT = 2.0  # chosen by grouped cross-validation on the train split (see README)
 C = 4
 
 
@@ -25,6 +27,17 @@ def read_corpus(split: str | None = None) -> list[dict]:
     with CORPUS.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     return [r for r in rows if split is None or r["split"] == split]
+
+
+_VECTORS: dict[str, np.ndarray] = {}
+
+
+def vectors(texts: list[str]) -> np.ndarray:
+    """Embeddings of corpus turns, each computed once per process (cross-validation refits five times)."""
+    todo = sorted({t for t in texts if t not in _VECTORS})
+    for text, vec in zip(todo, embed([embedding_text(t) for t in todo]) if todo else []):
+        _VECTORS[text] = vec.astype(np.float64)
+    return np.array([_VECTORS[t] for t in texts])
 
 
 def fit(rows: list[dict]) -> dict[str, np.ndarray]:
@@ -37,10 +50,11 @@ def fit(rows: list[dict]) -> dict[str, np.ndarray]:
     vecs = [TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=2, lowercase=False) for an in (word_ngrams, char_ngrams)]
     blocks = [v.fit_transform(texts) for v in vecs]
     d = csr_matrix(np.array([dense(r["client"], r["trainee"]) for r in rows]) * DENSE_WEIGHT)
+    e = csr_matrix(vectors([r["trainee"] for r in rows]) * EMBED_WEIGHT)
     clf = LogisticRegression(C=C, max_iter=3000)
-    clf.fit(hstack(blocks + [d]).tocsr(), [r["label"] for r in rows])
+    clf.fit(hstack(blocks + [d, e]).tocsr(), [r["label"] for r in rows])
     order = [list(clf.classes_).index(lab) for lab in LABELS10]
-    arrays = {"labels": np.array(LABELS10), "dense_weight": np.array(DENSE_WEIGHT),
+    arrays = {"labels": np.array(LABELS10), "dense_weight": np.array(DENSE_WEIGHT), "embed_weight": np.array(EMBED_WEIGHT),
               "coef": clf.coef_[order].astype(np.float32), "intercept": clf.intercept_[order].astype(np.float64)}
     for name, v in zip(("word", "char"), vecs):
         terms = sorted(v.vocabulary_, key=v.vocabulary_.get)
@@ -75,7 +89,8 @@ def _predict_with(arrays: dict[str, np.ndarray], rows: list[dict]) -> list[str]:
         path = Path(tmp) / "m.npz"
         save(arrays, path)
         m = model.LinearModel(path)
-    return [engine.decide(r["client"], r["trainee"], m)[0] for r in rows]
+    probs = m.predict_proba([(r["client"], r["trainee"]) for r in rows])
+    return [engine.decide(r["client"], r["trainee"], m, p)[0] for r, p in zip(rows, probs)]
 
 
 def crossval_report(folds: int = 5) -> dict:
@@ -96,9 +111,9 @@ def crossval_report(folds: int = 5) -> dict:
 
 
 def heldout_report(batch: str = "") -> dict:
-    """Figures on the held-out split, or on one batch of it (e.g. "fresh2-", the last blind batch)."""
-    from feedback.engine import classify
+    """Figures on the held-out split, or on the rows of it whose id contains `batch` ("fresh3-", "-blind:")."""
+    from feedback.engine import classify_many
     from feedback.evaluate import report
 
-    rows = [r for r in read_corpus("heldout") if r["id"].startswith(batch)]
-    return report([r["label"] for r in rows], [classify(r["client"], r["trainee"])[0] for r in rows])
+    rows = [r for r in read_corpus("heldout") if batch in r["id"]]
+    return report([r["label"] for r in rows], [lab for lab, _ in classify_many([(r["client"], r["trainee"]) for r in rows])])

@@ -36,8 +36,10 @@ IMPOSED_INTERPRETATIONS = [
     "You're only angry with him because you're angry at yourself.",
     "Deep down you blame yourself for her asthma.",
 ]
-SYMPATHY = ["That sounds really frightening.", "I'm so sorry, that's a horrible position to be in.", "Oh, that must be exhausting.",
-            "How awful for both of you."]
+# corpus/LABELLING.md: sympathy that names the client's feeling gives it back (a simple reflection, as MITI codes
+# it); sympathy with no content about the client is `other`. Neither tries to remove the feeling.
+SYMPATHY_NAMING = ["That sounds really frightening.", "Oh, that must be exhausting.", "I can only imagine how lonely the evenings get."]
+SYMPATHY = ["Oh, I'm ever so sorry.", "How awful for both of you.", "Gosh, I'm really sorry about that."]
 REASSURANCE = ["It'll all work out in the end.", "I'm sure he'll fix it soon.", "Kids' asthma usually settles, try not to worry.",
                "You'll get it sorted, you always do.", "Honestly it's not as bad as it seems."]
 AFFIRMATION = ["You've kept chasing him for months for your daughter's sake.", "It took real persistence to keep all those records.",
@@ -78,6 +80,11 @@ def test_sympathy_is_other_not_reassurance(text):
     assert classify(CLIENT, text)[0] == "other"
 
 
+@pytest.mark.parametrize("text", SYMPATHY_NAMING)
+def test_sympathy_that_names_the_feeling_is_a_reflection_not_reassurance(text):
+    assert classify(CLIENT, text)[0] == "reflection"
+
+
 @pytest.mark.parametrize("text", REASSURANCE + GENERIC_PRAISE)
 def test_reassurance(text):
     assert classify(CLIENT, text)[0] == "reassurance"
@@ -105,7 +112,7 @@ def test_phrasings_are_not_in_the_training_corpus():
     corpus = Path(__file__).resolve().parents[1] / "feedback" / "corpus" / "turns.csv"
     with corpus.open(encoding="utf-8") as fh:
         seen = {r["trainee"].strip().lower() for r in csv.DictReader(fh)}
-    mine = ADVICE_NO_SHOULD + LEADING + TENTATIVE_REFLECTIONS + IMPOSED_INTERPRETATIONS + SYMPATHY + REASSURANCE + AFFIRMATION
+    mine = ADVICE_NO_SHOULD + LEADING + TENTATIVE_REFLECTIONS + IMPOSED_INTERPRETATIONS + SYMPATHY + SYMPATHY_NAMING + REASSURANCE + AFFIRMATION
     assert not [t for t in mine if t.lower() in seen]
 
 

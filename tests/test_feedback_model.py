@@ -6,11 +6,16 @@ from feedback.features import char_ngrams, prepared, word_ngrams
 from feedback.train import fit, read_corpus, save
 
 
-def test_artefact_is_up_to_date_and_train_is_deterministic(tmp_path):
-    arrays = fit(read_corpus("train"))
-    path = tmp_path / "stance.npz"
-    save(arrays, path)
-    assert path.read_bytes() == model.ARTEFACT.read_bytes(), "run `python -m feedback train` and commit feedback/model/"
+def test_artefact_is_up_to_date_and_train_reproduces_it():
+    """Same corpus, same model; the embeddings' last bits depend on the CPU's thread count, hence the tolerance."""
+    fresh = fit(read_corpus("train"))
+    with np.load(model.ARTEFACT, allow_pickle=False) as shipped:
+        assert sorted(fresh) == sorted(shipped.files), "run `python -m feedback train` and commit feedback/model/"
+        for name, value in fresh.items():
+            if value.dtype.kind in "US":
+                assert str(value) == str(shipped[name]), f"{name}: run `python -m feedback train`"
+            else:
+                assert np.allclose(value, shipped[name], atol=1e-4), f"{name}: run `python -m feedback train`"
 
 
 def test_numpy_transform_matches_sklearn():

@@ -1,6 +1,8 @@
 """The process-wide service, and who is using this browser session."""
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from logbook import Forbidden
@@ -9,7 +11,9 @@ from sessions import Practice, Workspace
 
 @st.cache_resource
 def practice() -> Practice:
-    return Practice.from_settings()
+    service = Practice.from_settings()
+    threading.Thread(target=service.warm_up, name="feedback-warm-up", daemon=True).start()
+    return service
 
 
 def oidc_configured() -> bool:

@@ -146,7 +146,7 @@ TEMPLATES = {
         "Surely it's not as bad as it seems?", "It will all be okay, I promise.", "You're doing great, you'll get there.",
         "{p} loves you, I'm sure of it.", "Just think positive and it'll be fine.", "Nobody will even remember {sit} in a month.",
     ],
-    "open_question": [
+    "open_question": ["Where would you like to begin?", "Hello, where would you like to start today?", 
         "What's that been like for you?", "How are you feeling about {sit} right now?", "Can you tell me more about {sit}?",
         "What goes through your mind when you think about {topic}?", "Say more about '{q}'.", "What's the hardest part of {sit}?",
         "How has {sit} been affecting you day to day?", "What did you make of that?", "What would you like to happen with {p}?",
@@ -169,7 +169,7 @@ TEMPLATES = {
         "Are you okay to keep going?", "Has anything changed since last week?", "Is it mostly at work or at home too?", "Do you see {o} often?",
         "Did {s} say why?", "Are you eating okay?", "Have you been in touch with your GP?",
     ],
-    "reflection": [
+    "reflection": ["That's so hard.", "That sounds really tough.", "That sounds awful.", "That's a lot.", "That sounds really painful.", 
         "You're feeling really {f}.", "It sounds like {sit} has left you feeling {f}.", "Part of you wants to sort it, and part of you just wants it to stop.",
         "You sound {f}, and a bit alone with it.", "So when you say '{q}', it's like nothing you do is enough.", "You're {f}.",
         "I wonder if part of you feels let down by {p}.", "It's as if you've been carrying {sit} all by yourself.", "You really miss how things were.",
@@ -216,11 +216,11 @@ TEMPLATES = {
     ],
     "other": [
         "Mm.", "Take your time.", "I'm sorry that happened.", "Would it be okay if I shared an idea?", "Hi, it's good to see you.", "Mm-hmm.", "Go on.",
-        "That sounds really painful.", "I'm so sorry.", "Thank you for telling me.", "Okay.", "Right.", "I'm here.", "That's a lot.", "Oh no.",
-        "I'm really sorry to hear about {sit}.", "That sounds awful.", "Would you like me to share some thoughts, or would you rather keep talking?",
-        "Is it okay if I ask a few questions about {sit}?", "Hello, where would you like to start today?", "Yeah.", "I see.", "That sounds really tough.",
-        "Where would you like to begin?", "No rush.", "I went through something similar with {topic}.", "I understand.", "Wow.", "Sure.", "Bye for now, take care.",
-        "Can I share something I noticed?", "Sorry, my connection dropped for a second.", "I'm listening.", "How awful.", "That's so hard.",
+        "I'm so sorry.", "Thank you for telling me.", "Okay.", "Right.", "I'm here.", "Oh no.",
+        "I'm really sorry to hear about {sit}.", "Would you like me to share some thoughts, or would you rather keep talking?",
+        "Is it okay if I ask a few questions about {sit}?", "Yeah.", "I see.", 
+        "No rush.", "I went through something similar with {topic}.", "I understand.", "Wow.", "Sure.", "Bye for now, take care.",
+        "Can I share something I noticed?", "Sorry, my connection dropped for a second.", "I'm listening.", "How awful.", 
         "Let's pick this up next week.", "Thank you for being so open.", "Gosh.", "Good morning.", "I hear you.",
     ],
 }
@@ -249,7 +249,7 @@ CHAT = {
         "Please consider {acting}, I think it would take some of the pressure off.",
         "Why don't you make a list of the pros and cons before you decide anything about {sit}?",
     ],
-    "open_question": [
+    "open_question": ["Hi there, how can I help you today?", 
         "I'm so sorry to hear that. How are you feeling about it all right now?", "What do you think is making {sit} so hard at the moment?",
         "That sounds really tough. What has been the hardest part for you?", "How has this been affecting your day to day life?",
         "Can you tell me a little more about what happened with {p}?", "How did that make you feel when it happened?",
@@ -262,7 +262,7 @@ CHAT = {
         "Are you still living with {p}?", "Did you get any support from {p}?", "Is this the first time you've felt like this?",
         "Are you getting any sleep at all?", "Have you had any time off since it started?", "Do you feel safe at home?", "Was that before or after {sit}?",
     ],
-    "reflection": [
+    "reflection": ["Oh wow, that's a lot to deal with.", "I'm really sorry, that must be so hard.", "That sounds so frustrating.", "I'm sorry to hear about {sit}, that sounds really difficult.", 
         "So you're feeling really {f} because of {sit}, and it's been building for a while.", "It sounds like you are frustrated with {p} and don't feel heard.",
         "I can hear that this has been weighing on you a lot.", "So you feel like nobody really understands what you're going through.",
         "It seems like {sit} has really knocked your confidence.", "You're worried that it's only going to get worse.",
@@ -289,10 +289,10 @@ CHAT = {
         "Redundancy pay usually depends on how long you've worked somewhere.", "Some employers offer an employee assistance programme with free counselling.",
     ],
     "other": [
-        "Hi there, how can I help you today?", "I'm sorry to hear about {sit}, that sounds really difficult.", "Thank you for sharing that with me.",
-        "I know exactly what you mean, I went through a breakup myself a few years ago.", "That sounds so frustrating.", "I'm glad you reached out today.",
-        "You're welcome, I'm glad I could help.", "I hope things get better for you soon. Take care.", "Oh wow, that's a lot to deal with.",
-        "I'm really sorry, that must be so hard.", "I can understand why you'd feel that way.", "Good luck with everything!",
+        "Thank you for sharing that with me.",
+        "I know exactly what you mean, I went through a breakup myself a few years ago.", "I'm glad you reached out today.",
+        "You're welcome, I'm glad I could help.", "I hope things get better for you soon. Take care.", 
+        "I can understand why you'd feel that way.", "Good luck with everything!",
         "I'm here for you.", "It was nice talking to you.", "Yes, I see what you mean.",
     ],
     "interpretation": [
@@ -352,7 +352,7 @@ FRESH2 = {
         "You'll come out of this stronger, I know it.", "Don't lose any sleep over it.", "It's really nothing compared to what some people go through.",
         "I promise you, {sit} will sort itself out.", "You're overthinking it, it's fine.", "Stop worrying, you're doing brilliantly.",
     ],
-    "open_question": ["What's it been like living with {sit}?", "How do you feel when you picture talking to {p}?", "What's stopping you, do you think?"],
+    "open_question": ["Hello! What's on your mind today?", "What's it been like living with {sit}?", "How do you feel when you picture talking to {p}?", "What's stopping you, do you think?"],
     "reflection": ["Underneath the anger there's a lot of hurt, it sounds like.", "You've had enough of {sit}."],
     "affirmation": ["You kept your head when {sit} kicked off, that's impressive.", "You're really committed to {val}."],
 }
@@ -373,7 +373,7 @@ CHAT["reassurance"] += [
     "You're doing the best you can, and that's enough.", "You're doing great, honestly.", "You're doing everything right, so don't worry.",
 ]
 CHAT["other"] += [
-    "I understand.", "I'm sorry you're going through this, I really am.", "Hello! What's on your mind today?", "Ok, I see.",
+    "I understand.", "I'm sorry you're going through this, I really am.", "Ok, I see.",
     "That makes me sad to hear.", "No problem at all.",
 ]
 CHAT["closed_question"] += [
@@ -423,7 +423,13 @@ MORE = {
         "That was a really brave thing to do.", "You clearly love {p} very much.", "You handled {sit} really well.", "You should be proud of yourself for getting through {sit}.",
     ],
     "closed_question": ["Have you talked to anyone about {sit}?", "Do you have people around you?", "Have you told anyone how you feel?"],
-    "other": ["Hello, how can I help?", "You're welcome, take care!", "I'm so sorry you're going through {sit}.", "I've been there myself, it's not easy."],
+    "open_question": ["Hello, how can I help?"],
+    "other": ["You're welcome, take care!", "I'm so sorry you're going through {sit}.", "I've been there myself, it's not easy.",
+              # permission seeking (stance.md): asking before offering ideas is not advice
+              "Would it help if I offered a few thoughts about {sit}?", "Would it be useful if I shared what some people try?",
+              "Do you want me to suggest a couple of things, or would you rather keep talking?", "Can I offer an idea, or is that not what you need right now?",
+              "Would you like to hear some options, or shall we stay with how it feels?", "I have a couple of ideas about {sit} - do you want to hear them?",
+              "Would it help if I told you what's worked for other people?", "Is it alright if I make a suggestion?"],
 }
 
 # A third blind batch, written last, after all rule work; all held out and never used for changes.

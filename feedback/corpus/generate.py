@@ -1,8 +1,10 @@
-"""Builds feedback/corpus/turns.csv from hand-written fragments (templates x life problems x registers).
+"""Builds feedback/corpus/turns.csv from hand-written fragments (templates x life problems x registers)
+and from whole turns written by several authors in their own registers (corpus/written/*.csv).
 
 Deterministic (fixed seed). Every row carries the id of the template its main act came from, and the
 held-out split is by a stable hash of that template id, so held-out rows never share a template with
-training rows (otherwise held-out figures would be inflated). Run: python -m feedback.corpus.generate
+training rows (otherwise held-out figures would be inflated). Each author's `-blind` file was written after
+their training file, about other situations, and is held out whole. Run: python -m feedback.corpus.generate
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from pathlib import Path
 from feedback.corpus.fragments import CHAT, CLOSERS, FRESH, FRESH2, FRESH3, MORE, OPENERS, PREFIXES, PROBLEMS, TEMPLATES
 
 OUT = Path(__file__).with_name("turns.csv")
+WRITTEN = Path(__file__).with_name("written")
+GROUP = 10  # consecutive written rows often share a frame, so they are cross-validated together
 PER_TEMPLATE = 8
 SEED = 20261122
 
@@ -25,7 +29,10 @@ def template_of(row_id: str) -> str:
 
 
 def heldout(template_id: str) -> bool:
-    """One template in five is held out, chosen by a stable hash (not Python's salted hash); FRESH ones all are."""
+    """One template in five is held out, chosen by a stable hash (not Python's salted hash); FRESH ones and
+    the authors' blind files all are, and the authors' training files never are."""
+    if template_id.startswith("written-"):
+        return "-blind:" in template_id
     return template_id.startswith(("fresh-", "fresh2-", "fresh3-")) or int(hashlib.sha1(template_id.encode()).hexdigest(), 16) % 5 == 0
 
 
@@ -91,6 +98,23 @@ def rows() -> list[dict]:
                     trainee = _compose(label, template, problem, rng, chat=bool(prefix))
                     out.append({"id": f"{tid}:{k}", "client": rng.choice(problem["client"]), "trainee": register(trainee, rng),
                                 "label": label, "split": "heldout" if heldout(tid) else "train"})
+    return out + written_rows()
+
+
+def written_rows() -> list[dict]:
+    """The authors' turns as written (no register noise: they already are somebody's register). Training files
+    come first; a turn already written by another author is skipped, so no blind turn is also a training turn."""
+    out, seen = [], set()
+    for path in sorted(WRITTEN.glob("*.csv"), key=lambda p: (p.stem.endswith("-blind"), p.stem)):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                key = row["trainee"].strip().lower()
+                if key in seen:
+                    continue
+                seen.add(key)
+                tid = f"written-{path.stem}:{i // GROUP}"
+                out.append({"id": f"{tid}:{i % GROUP}", "client": row["client"], "trainee": row["trainee"],
+                            "label": row["label"], "split": "heldout" if heldout(tid) else "train"})
     return out
 
 
