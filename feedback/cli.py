@@ -45,9 +45,9 @@ def cmd_evaluate(path: str | None, heldout: bool) -> int:
         print()
         print(format_report(heldout_report("fresh2-"), "of which blind batch 2 (fresh2-*: written before any figures on it; its totals, not its rows, seen since)"))
         print()
-        print(format_report(heldout_report("fresh3-"), "of which blind batch 3 (fresh3-*: written after all rule work, never used for changes)"))
+        print(format_report(heldout_report("fresh3-"), "of which blind batch 3 (fresh3-*: written after session 1's rule work; its totals were among those compared when choosing the sentence-lapse threshold)"))
         print()
-        print(format_report(heldout_report("-blind:"), "of which the authors' blind files (written/*-blind.csv: other situations and phrasings, by four authors)"))
+        print(format_report(heldout_report("-blind:"), "of which the authors' blind files (written/*-blind.csv: other situations and phrasings, by eight authors)"))
         return 0
     if not path:
         raise SystemExit("evaluate needs FILE.csv or --heldout")

@@ -72,16 +72,20 @@ class MiniLM:
         return torch.nn.functional.normalize(pooled, dim=-1)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit-length row per text (an empty text gets the embedding of the empty string)."""
+        """One unit-length row per text (an empty text gets the embedding of the empty string).
+
+        Batches are cut from the texts sorted by length, so a short sentence is not padded to a long turn's length."""
         torch = self.torch
-        out = []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i] or ""))
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
         with torch.inference_mode():
-            for start in range(0, len(texts), BATCH):
-                enc = self.tok.encode_batch([t or "" for t in texts[start:start + BATCH]])
+            for start in range(0, len(order), BATCH):
+                chunk = order[start:start + BATCH]
+                enc = self.tok.encode_batch([texts[i] or "" for i in chunk])
                 ids = torch.tensor([e.ids for e in enc])
                 mask = torch.tensor([e.attention_mask for e in enc])
-                out.append(self._forward(ids, mask).numpy())
-        return np.concatenate(out) if out else np.zeros((0, DIM), dtype=np.float32)
+                out[chunk] = self._forward(ids, mask).numpy()
+        return out
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""analyse_turn and classify: rules first, the trained model where the rules are unsure."""
+"""analyse_turn and classify: the trained model decides over the whole turn and each sentence, the rules' cues among its features."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -6,35 +6,61 @@ from collections.abc import Sequence
 from feedback import model
 from feedback.explain import build_lapse, is_repair, last_client_text
 from feedback.rules import asks_about_risk, combine, turn_cues
-from feedback.text import MAX_CHARS, clean
+from feedback.text import MAX_CHARS, clean, sentences
 from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
 
 LAPSE_MIN_PROB = 0.5  # a lapse no rule supports needs a majority from the model: a false flag ruptures the simulated client
+SENTENCE_LAPSE_PROB = 0.7  # one sentence this sure of a lapse makes the turn a lapse (stance.md: a lapse anywhere counts)
+MAX_SENTENCES = 12  # sentences scored one by one; a longer turn is a pasted essay, judged whole
+Probs = dict[str, float]
+
+
+def model_probs(pairs: Sequence[tuple[str, str]], linear: model.LinearModel | None = None) -> list[tuple[Probs, list[Probs]] | None]:
+    """The model's probabilities for each turn and for each of its sentences (when it has several), in one batch."""
+    split = [sentences(t)[:MAX_SENTENCES] for _, t in pairs]
+    flat = [(c, t) for (c, t), parts in zip(pairs, split) for t in ([t] + parts if len(parts) > 1 else [t])]
+    found = (linear or model).predict_proba(flat) if flat else []
+    if found is None:
+        return [None] * len(pairs)
+    out, k = [], 0
+    for parts in split:
+        n = 1 + len(parts) if len(parts) > 1 else 1
+        out.append((found[k], found[k + 1:k + n]))
+        k += n
+    return out
 
 
 def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None = None,
-           probs: dict[str, float] | None = None) -> tuple[str, float, str]:
+           probs: tuple[Probs, list[Probs]] | None = None) -> tuple[str, float, str]:
     """Label, confidence and evidence sentence for one turn.
 
     The model decides, with the rules' cues among its features; a rule's label stands when the model gives it at
-    least half the top probability (measured on the held-out corpus, letting strong rules overrule the model lost
-    F1). `linear` overrides the shipped model (cross-validation); `probs` are the model's, computed in a batch.
+    least half the top probability (letting strong rules overrule the model lost F1 on the held-out corpus), and a
+    sentence the model is sure is a lapse makes the turn one. `linear` overrides the shipped model
+    (cross-validation); `probs` are model_probs' for this turn, computed in a batch.
     """
     client_text, trainee_text = client_text[-MAX_CHARS:], trainee_text[:MAX_CHARS]
     cues = turn_cues(trainee_text, client_text)
     top = combine(cues)
     if probs is None:
-        found = (linear or model).predict_proba([(client_text, trainee_text)])
-        probs = found[0] if found else None
+        probs = model_probs([(client_text, trainee_text)], linear)[0]
     if probs is None:
         return (top.label or "other"), (top.strength or 0.4), top.sentence
-    label, p = max(probs.items(), key=lambda kv: kv[1])
+    whole, per_sentence = probs
+    label, p = max(whole.items(), key=lambda kv: kv[1])
     if label in LAPSES and p < LAPSE_MIN_PROB and top.label not in LAPSES:
-        label, p = max(((k, v) for k, v in probs.items() if k not in LAPSES), key=lambda kv: kv[1])
-    if top.label and probs.get(top.label, 0) >= 0.5 * p:
-        label, p = top.label, max(top.strength, probs[top.label])
-    evidence = next((c.sentence for c in cues if c.label == label), top.sentence or trainee_text)
-    return label, round(float(p), 3), evidence
+        label, p = max(((k, v) for k, v in whole.items() if k not in LAPSES), key=lambda kv: kv[1])
+    if top.label and whole.get(top.label, 0) >= 0.5 * p:
+        label, p = top.label, max(top.strength, whole[top.label])
+    parts = sentences(trainee_text)[:MAX_SENTENCES] if per_sentence else []
+    if label not in LAPSES and per_sentence:
+        lapse, q = max(((lab, sp[lab]) for sp in per_sentence for lab in LAPSES), key=lambda kv: kv[1])
+        if q >= SENTENCE_LAPSE_PROB:
+            label, p = lapse, q
+    evidence = next((c.sentence for c in cues if c.label == label), "")
+    if not evidence and parts:
+        evidence = max(zip(parts, per_sentence), key=lambda ps: ps[1][label])[0]
+    return label, round(float(p), 3), evidence or top.sentence or trainee_text
 
 
 def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = ()) -> TurnFeedback:
@@ -58,5 +84,4 @@ def classify(client_text: str, trainee_text: str) -> tuple[str, float]:
 def classify_many(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float]]:
     """`classify` for many turns, embedding them in batches (several times faster than one by one)."""
     pairs = [(clean(c)[-MAX_CHARS:], clean(t)[:MAX_CHARS]) for c, t in pairs]
-    probs = model.predict_proba(pairs) or [None] * len(pairs)
-    return [decide(c, t, probs=p)[:2] for (c, t), p in zip(pairs, probs)]
+    return [decide(c, t, probs=p)[:2] for (c, t), p in zip(pairs, model_probs(pairs))]

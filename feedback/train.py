@@ -89,7 +89,7 @@ def _predict_with(arrays: dict[str, np.ndarray], rows: list[dict]) -> list[str]:
         path = Path(tmp) / "m.npz"
         save(arrays, path)
         m = model.LinearModel(path)
-    probs = m.predict_proba([(r["client"], r["trainee"]) for r in rows])
+    probs = engine.model_probs([(r["client"], r["trainee"]) for r in rows], m)
     return [engine.decide(r["client"], r["trainee"], m, p)[0] for r, p in zip(rows, probs)]
 
 

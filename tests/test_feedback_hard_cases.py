@@ -108,11 +108,30 @@ def test_multi_sentence_turn_takes_its_most_consequential_act(text, label):
     assert classify(CLIENT, text)[0] == label
 
 
+# The boundaries corpus/LABELLING.md settles beyond stance.md.
+BOUNDARIES = {
+    "closed_question": ["Have you spoken to the landlord's agent since?", "Did you tell the GP about the damp?",
+                        "Are you sleeping in the same room as her?"],
+    "reflection": ["So the landlord just keeps ignoring you?", "You're scared it's making her worse?",
+                   "Her breathing's been getting worse since the winter. Have I got that right?"],
+    "reassurance": ["Hang on in there, pet.", "Keep your chin up, honestly.", "Stay strong for her, you can do it!"],
+    "other": ["Same thing happened to my cousin in her old flat.", "I lived somewhere damp for years myself.",
+              "You too, bye for now!"],
+    "open_question": ["Hiya, what's on your mind this evening?", "Morning! Where shall we start today?"],
+}
+
+
+@pytest.mark.parametrize("label,text", [(lab, t) for lab, ts in BOUNDARIES.items() for t in ts])
+def test_boundaries_settled_in_the_labelling_guide(label, text):
+    assert classify(CLIENT, text)[0] == label
+
+
 def test_phrasings_are_not_in_the_training_corpus():
     corpus = Path(__file__).resolve().parents[1] / "feedback" / "corpus" / "turns.csv"
     with corpus.open(encoding="utf-8") as fh:
         seen = {r["trainee"].strip().lower() for r in csv.DictReader(fh)}
     mine = ADVICE_NO_SHOULD + LEADING + TENTATIVE_REFLECTIONS + IMPOSED_INTERPRETATIONS + SYMPATHY + SYMPATHY_NAMING + REASSURANCE + AFFIRMATION
+    mine += [t for ts in BOUNDARIES.values() for t in ts]
     assert not [t for t in mine if t.lower() in seen]
 
 

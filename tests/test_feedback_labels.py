@@ -64,11 +64,14 @@ def test_engine_version():
     assert re.fullmatch(r"stance-\d+\.\d+\+[0-9a-f]{10}", feedback.ENGINE_VERSION)
 
 
-def test_pasted_essay_is_capped_and_fast():
-    import time
+def test_pasted_essay_is_capped():
+    """Speed is a benchmark's job (benchmarks/bench_feedback.py); here: the work an essay can cause is bounded."""
+    from feedback.engine import MAX_SENTENCES, model_probs
+    from feedback.text import MAX_CHARS
 
     text = "you should try it, honestly. " * 8000
-    start = time.perf_counter()
     fb = analyse_turn(text, [HistoryTurn(speaker="client", text=text)])
-    assert fb.label == "advice" and time.perf_counter() - start < 1.0
+    assert fb.label == "advice"
     assert len(fb.lapse.evidence) <= 5000
+    _, per_sentence = model_probs([("", text[:MAX_CHARS])])[0]
+    assert len(per_sentence) == MAX_SENTENCES

@@ -98,13 +98,14 @@ def rows() -> list[dict]:
                     trainee = _compose(label, template, problem, rng, chat=bool(prefix))
                     out.append({"id": f"{tid}:{k}", "client": rng.choice(problem["client"]), "trainee": register(trainee, rng),
                                 "label": label, "split": "heldout" if heldout(tid) else "train"})
-    return out + written_rows()
+    return out + written_rows(seen={r["trainee"].strip().lower() for r in out})
 
 
-def written_rows() -> list[dict]:
+def written_rows(seen: set[str]) -> list[dict]:
     """The authors' turns as written (no register noise: they already are somebody's register). Training files
-    come first; a turn already written by another author is skipped, so no blind turn is also a training turn."""
-    out, seen = [], set()
+    come first; a turn already in `seen` or written by another author is skipped, so no blind turn is also a
+    training turn."""
+    out = []
     for path in sorted(WRITTEN.glob("*.csv"), key=lambda p: (p.stem.endswith("-blind"), p.stem)):
         with path.open(encoding="utf-8", newline="") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
