@@ -47,7 +47,7 @@ def cmd_evaluate(path: str | None, heldout: bool) -> int:
         print()
         print(format_report(heldout_report("fresh3-"), "of which blind batch 3 (fresh3-*: written after session 1's rule work; its totals were among those compared when choosing the sentence-lapse threshold)"))
         print()
-        print(format_report(heldout_report("-blind:"), "of which the authors' blind files (written/*-blind.csv: other situations and phrasings, by ten authors)"))
+        print(format_report(heldout_report("-blind:"), "of which the authors' blind files (written/*-blind.csv: other situations and phrasings, by twelve authors)"))
         return 0
     if not path:
         raise SystemExit("evaluate needs FILE.csv or --heldout")
