@@ -20,7 +20,8 @@ from feedback import embed
 from feedback.features import DENSE_NAMES, char_ngrams, dense, embedding_text, prepared, word_ngrams
 
 ARTEFACT = Path(__file__).parent / "model" / "stance.npz"
-ENGINE_VERSION = "stance-1.0+" + (hashlib.sha1(ARTEFACT.read_bytes()).hexdigest()[:10] if ARTEFACT.exists() else "rules")
+# 2.0: the corpus/LABELLING.md boundaries and sentence embeddings. Sessions record the version that labelled them.
+ENGINE_VERSION = "stance-2.0+" + (hashlib.sha1(ARTEFACT.read_bytes()).hexdigest()[:10] if ARTEFACT.exists() else "rules")
 
 
 class LinearModel:
