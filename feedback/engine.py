@@ -15,25 +15,26 @@ RULE_TIE = 0.5  # a rule's label stands when the model gives it this share of it
 SENTENCE_LAPSE_PROB = 0.8  # one sentence this sure of a lapse makes the turn a lapse (stance.md: a lapse anywhere counts)
 MAX_SENTENCES = 12  # sentences scored one by one; a longer turn is a pasted essay, judged whole
 Probs = dict[str, float]
+TurnProbs = tuple[Probs, list[tuple[str, Probs]]]  # the whole turn's, and (sentence, probs) for each sentence
 
 
-def model_probs(pairs: Sequence[tuple[str, str]], linear: model.LinearModel | None = None) -> list[tuple[Probs, list[Probs]] | None]:
+def model_probs(pairs: Sequence[tuple[str, str]], linear: model.LinearModel | None = None) -> list[TurnProbs | None]:
     """The model's probabilities for each turn and for each of its sentences (when it has several), in one batch."""
-    split = [sentences(t)[:MAX_SENTENCES] for _, t in pairs]
-    flat = [(c, t) for (c, t), parts in zip(pairs, split) for t in ([t] + parts if len(parts) > 1 else [t])]
+    split = [sentences(trainee)[:MAX_SENTENCES] for _, trainee in pairs]
+    split = [parts if len(parts) > 1 else [] for parts in split]
+    flat = [(client, text) for (client, trainee), parts in zip(pairs, split) for text in [trainee, *parts]]
     found = (linear or model).predict_proba(flat) if flat else []
     if found is None:
         return [None] * len(pairs)
     out, k = [], 0
     for parts in split:
-        n = 1 + len(parts) if len(parts) > 1 else 1
-        out.append((found[k], found[k + 1:k + n]))
-        k += n
+        out.append((found[k], list(zip(parts, found[k + 1:k + 1 + len(parts)]))))
+        k += 1 + len(parts)
     return out
 
 
 def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None = None,
-           probs: tuple[Probs, list[Probs]] | None = None) -> tuple[str, float, str]:
+           probs: TurnProbs | None = None) -> tuple[str, float, str]:
     """Label, confidence and evidence sentence for one turn.
 
     The model decides, with the rules' cues among its features; a rule's label stands when the model gives it
@@ -54,14 +55,13 @@ def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None
         label, p = max(((k, v) for k, v in whole.items() if k not in LAPSES), key=lambda kv: kv[1])
     if top.label and whole.get(top.label, 0) >= RULE_TIE * p:
         label, p = top.label, max(top.strength, whole[top.label])
-    parts = sentences(trainee_text)[:MAX_SENTENCES] if per_sentence else []
     if label not in LAPSES and per_sentence:
-        lapse, q = max(((lab, sp[lab]) for sp in per_sentence for lab in LAPSES), key=lambda kv: kv[1])
+        lapse, q = max(((lab, sp[lab]) for _, sp in per_sentence for lab in LAPSES), key=lambda kv: kv[1])
         if q >= SENTENCE_LAPSE_PROB:
             label, p = lapse, q
     evidence = next((c.sentence for c in cues if c.label == label), "")
-    if not evidence and parts:
-        evidence = max(zip(parts, per_sentence), key=lambda ps: ps[1][label])[0]
+    if not evidence and per_sentence:
+        evidence = max(per_sentence, key=lambda sp: sp[1][label])[0]
     return label, round(float(p), 3), evidence or top.sentence or trainee_text
 
 

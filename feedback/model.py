@@ -52,7 +52,7 @@ class LinearModel:
         return idx, [v / norm for v in vals]
 
     def scores(self, client: str, trainee: str, vector: np.ndarray | None = None) -> np.ndarray:
-        """Class scores for one turn; `vector` is its embedding, computed here unless given (batches embed at once)."""
+        """Class scores for one turn; `vector` is its embedding (None for a model trained without one)."""
         text = prepared(trainee)
         z = self.intercept.copy()
         for grams, (vocab, idf, off) in zip((word_ngrams(text), char_ngrams(text)), self.vocabs):
@@ -61,9 +61,7 @@ class LinearModel:
                 z += self.coef[:, idx] @ np.asarray(vals)
         end = self.n_sparse + self.n_dense
         z += self.coef[:, self.n_sparse:end] @ (dense(client, trainee) * self.dense_weight)
-        if self.embed_weight:
-            if vector is None:
-                vector = embed.embed([embedding_text(trainee)])[0]
+        if vector is not None:
             z += self.coef[:, end:] @ (vector.astype(np.float64) * self.embed_weight)
         return z
 

@@ -27,18 +27,9 @@ def read_script(path: Path | str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def rehearse(
-    card: PersonaCard,
-    script: Iterable[str],
-    model: BaseChatModel,
-    seed: int | None = 0,
-    *,
-    prompt_form: PromptForm | None = None,
-    analyse: Analyse | None = None,
-    timeout_s: float = 60,
-) -> list[dict]:
-    """Play the script; one record per trainee turn, shaped like the CLI's JSON lines."""
-    return list(rehearsal_turns(card, script, model, seed, prompt_form=prompt_form, analyse=analyse, timeout_s=timeout_s))
+def rehearse(*args, **kwargs) -> list[dict]:
+    """``rehearsal_turns``, all at once."""
+    return list(rehearsal_turns(*args, **kwargs))
 
 
 def rehearsal_turns(
@@ -51,7 +42,7 @@ def rehearsal_turns(
     analyse: Analyse | None = None,
     timeout_s: float = 60,
 ) -> Iterator[dict]:
-    """As ``rehearse``, one record at a time as each turn completes.
+    """Play the script; one record per trainee turn as each completes, shaped like the CLI's JSON lines.
 
     Besides the CLI's fields, each record has a ``detail`` object: the fuller state, the checks the
     model's rejected text failed, and timings (``first_chunk_s``, ``reply_s``) for the benchmark.
