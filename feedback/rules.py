@@ -3,8 +3,8 @@
 The rules encode the hard cases in docs/stance.md (advice without "should", advice dressed as a
 question, tentative reflections vs imposed interpretations, sympathy vs reassurance, affirmation vs
 reassurance). They give a label, the evidence span and a strength per sentence; `combine` picks the
-turn's most consequential act. The trained model (model.py) uses these cues as features and decides
-the cases the rules leave open.
+turn's most consequential act. The trained model (model.py) decides; a rule's label stands when the model
+nearly agrees (engine.py), so the hard cases hold even where the model wavers.
 """
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ _RISK_Q = re.compile(
     r"overdose|plan to|a plan|pills|life (?:isn't|is not|not) worth)")
 _RISK_ASK = re.compile(r"\?|\b(?:i want to ask|i'd like to ask|i need to ask|can i ask|may i ask|i'm wondering if|i wonder if|i want to check|can i check|i'd like to check|i need to check|let me ask|tell me (?:about|more)|i'm asking)\b")
 # "...is that right?" after a reflection checks it; it asks nothing new.
-_CHECK_Q = re.compile(r"^(?:(?:and|so|okay|or),?\s+)*(?:is that (?:right|it|fair|correct|true)|am i (?:getting|hearing|reading) (?:that|this|you|it) right|(?:did|have) i (?:get|got) (?:that|it) right|does that (?:fit|sound right|make sense)|is that how it (?:is|feels)|right|yeah|no)\?$")
+_CHECK_Q = re.compile(r"^(?:(?:and|so|okay|or),?\s+)*(?:is that (?:right|it|fair|correct|true|close)|am i (?:getting|hearing|reading) (?:that|this|you|it) right|(?:did|have) i (?:get|got) (?:that|it)(?: right)?|does that (?:fit|sound right|make sense)|is that how it (?:is|feels)|right|yeah|no)\?$")
 _TAG_Q = re.compile(r"(?:,|\s)(?:right|yeah|isn't it|aren't you|don't you|didn't you|isn't that|no|huh|correct|true)\?$")
 
 
@@ -316,6 +316,12 @@ def _reflection_like(s: str) -> str:
 
 
 _BECAUSE = re.compile(r"^(?:(?:so|and|yeah|well|honestly|i think|basically|hmm|ok|okay|right|mm|ah|oh),?\s+)*(?:you|you're|you are|you've|your|that's|this is|it's)\b.*?\b(?:because|due to)\b([^,;]+)")
+
+
+def gives_back_a_cause(trainee_text: str, client_text: str) -> bool:
+    """True when a sentence explains the client's feeling with the cause the client gave (a reflection): the model
+    reads only the trainee's words, so this is the rules' call."""
+    return any(_inside_client_words(fold(s), client_text) for s in sentences(clean(trainee_text)))
 
 
 def _inside_client_words(s: str, client_text: str) -> bool:

@@ -3,7 +3,12 @@ import os
 
 import numpy as np
 
-from feedback.embed import DIM, MAX_TOKENS, embed, model_dir
+from feedback.embed import DIM, MAX_TOKENS, load, model_dir
+
+
+def embed(texts):
+    return load().encode(texts)
+
 
 TEXTS = ["That sounds really hard.", "Have you tried talking to HR?", "So you feel nobody at home listens?",
          "i dont know what to do anymore lol", ""]

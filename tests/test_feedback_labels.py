@@ -4,6 +4,7 @@ import re
 import pytest
 
 import feedback
+from engine_labels import expect
 from feedback import LABELS, HistoryTurn, analyse_turn, classify, family_of
 
 CLIENT = "I've been snapping at my kids all week and I hate myself for it."
@@ -27,7 +28,7 @@ CASES = {
 
 @pytest.mark.parametrize("label,text", [(lab, t) for lab, ts in CASES.items() for t in ts])
 def test_label(label, text):
-    assert classify(CLIENT, text)[0] == label
+    expect(CLIENT, text, label)
 
 
 def test_every_label_is_covered():
@@ -35,10 +36,10 @@ def test_every_label_is_covered():
 
 
 def test_feedback_shape():
-    fb = analyse_turn("Count to ten next time.", [HistoryTurn(speaker="client", text=CLIENT)])
+    fb = analyse_turn("You should take a breather before you answer them.", [HistoryTurn(speaker="client", text=CLIENT)])
     assert fb.label == "advice" and fb.family == family_of("advice") == "lapse"
     assert 0.0 <= fb.confidence <= 1.0
-    assert fb.lapse is not None and fb.lapse.evidence in "Count to ten next time."
+    assert fb.lapse is not None and fb.lapse.evidence in "You should take a breather before you answer them."
     assert analyse_turn("What happens for you just before you snap?").lapse is None
 
 

@@ -164,7 +164,7 @@ TEMPLATES = {
         "Is that every night?", "Did you tell anyone?", "Have you told {p}?", "Are you still in touch with {o}?", "How long has this been going on?",
         "Do you live on your own?", "Was that the first time?", "Is {p} aware of how you feel?", "Did it happen again this week?",
         "Are you sleeping okay?", "Do you have anyone you can talk to?", "Was it recent?", "Is it worse in the evenings?", "When did it start?",
-        "Does {p} know?", "Are you working at the moment?", "Did you go in today?", "How old is {o}?", "Is that right?", "Were you on your own?",
+        "Does {p} know?", "Are you working at the moment?", "Did you go in today?", "How old is {o}?", "Were you on your own?",
         "Have you felt like this before?", "Is {sit} still going on?", "Do you want to carry on with this or talk about something else?",
         "Are you okay to keep going?", "Has anything changed since last week?", "Is it mostly at work or at home too?", "Do you see {o} often?",
         "Did {s} say why?", "Are you eating okay?", "Have you been in touch with your GP?",
@@ -400,6 +400,17 @@ PROBLEMS += [
 
 MORE = {
     "advice": [
+        # imperatives that carry a number or a time: still advice, not information
+        "Breathe in for four and out for six whenever {sit} gets too much.", "Give it a fortnight before you decide anything.",
+        "Wait twenty minutes before you answer {p}.", "Take five slow breaths before you walk in.",
+        "Set a timer for ten minutes and just make a start.", "Sleep on it for two nights, then choose.",
+        "Walk round the block once before you reply.", "Step outside for a minute when you feel it building.",
+        # bare imperatives with verbs the other templates rarely start with
+        "Jot down what set it off each time.", "Ring {p} tonight and clear the air.", "Mute the group chat for a week.",
+        "Block out Sunday afternoons just for yourself.", "Unplug the router at ten and go to bed.", "List everything you're dreading, then cross off one.",
+        "Book the appointment before you talk yourself out of it.", "Text {p} first thing tomorrow.", "Stretch for five minutes when you wake up.",
+        "Delete the app for a while.", "Drink a glass of water and sit down for a second.", "Leave the room before you say something you regret.",
+        "Practise saying no in the mirror.", "Ask for an extension, honestly.", "Hand the problem back to {p}.", "Pause before you hit send.",
         "{acting} might really help, you know.", "{acting} can be really helpful in situations like this.", "Sometimes it helps to just {act} and see how you feel after.",
         "A good place to start would be {acting}.", "Is it possible to {act}?", "Don't let {p} get to you, just {act}.", "I'd encourage you to {act}.",
         "Honestly, a counsellor could really help you with {sit}.", "Listening to music or going for a walk can help when you feel {f}.",
@@ -420,11 +431,16 @@ MORE = {
         "You're tired of being the one who holds it all together.", "I can hear how much {sit} is weighing on you.", "It's like you're on your own with {sit}.",
     ],
     "affirmation": [
+        # a strength named through what the client does: affirmation, not a judgement of character
+        "You're someone who keeps showing up for {p}, even now.", "You're a dad who turns up, even on the hard days.",
+        "You sound like a friend who keeps her word.", "You're the sort of person who finishes what they start, by the sound of it.",
+        "You're a carer who's thought of everything for {p}.", "You're a worker who holds the whole team together.",
         "That was a really brave thing to do.", "You clearly love {p} very much.", "You handled {sit} really well.", "You should be proud of yourself for getting through {sit}.",
     ],
     "closed_question": ["Have you talked to anyone about {sit}?", "Do you have people around you?", "Have you told anyone how you feel?"],
     "open_question": ["Hello, how can I help?"],
-    "other": ["You're welcome, take care!", "I'm so sorry you're going through {sit}.", "I've been there myself, it's not easy.",
+    "other": ["How horrible.", "What a nightmare.", "Oh, how rotten.", "Ugh, that's the worst.", "God, how awful.", "Oh no, poor you.",
+              "You're welcome, take care!", "I'm so sorry you're going through {sit}.", "I've been there myself, it's not easy.",
               # permission seeking (stance.md): asking before offering ideas is not advice
               "Would it help if I offered a few thoughts about {sit}?", "Would it be useful if I shared what some people try?",
               "Do you want me to suggest a couple of things, or would you rather keep talking?", "Can I offer an idea, or is that not what you need right now?",

@@ -41,7 +41,7 @@ _BRIT = [("behavior", "behaviour"), ("realize", "realise"), ("color", "colour"),
 
 
 def register(text: str, rng: random.Random) -> str:
-    """Vary the register: casual lower case, dropped apostrophes, fillers, British spelling, small typos."""
+    """Vary the register: casual lower case, dropped apostrophes, fillers, British spelling, small typos, terms of address."""
     r = rng.random()
     if r < 0.15:
         text = text.lower().replace("'", "")
@@ -63,6 +63,9 @@ def register(text: str, rng: random.Random) -> str:
         text = text.rstrip(".") + rng.choice(["", " :)", "...", " x", "!"])
     elif r < 0.62:
         text = text.replace("?", "")
+    elif r < 0.68:  # a term of address, as people write to someone they are comforting
+        end = len(text.rstrip(".!?"))
+        text = text[:end] + rng.choice([", love", ", mate", ", hun", ", pet", ", my friend", ", buddy", ", hen", ", dear"]) + text[end:]
     return text
 
 
@@ -80,6 +83,9 @@ def _compose(label: str, template: str, problem: dict, rng: random.Random, chat:
     if rng.random() < 0.3 and label in PREFIXES:
         prefix = fill(rng.choice(PREFIXES[label]), problem, rng)
         trainee = prefix + " " + (trainee[0].lower() + trainee[1:] if prefix.endswith(",") else trainee)
+    if label in ("reflection", "summary") and rng.random() < 0.15:  # a check tag keeps a reflection a reflection
+        trainee = trainee.rstrip(".") + rng.choice([". Is that right?", ", is that right?", ". Have I got that right?", ". Did I get that?",
+                                                    " - is that it?", ". Am I hearing you right?", ". Is that close?", ", yeah?"])
     if chat and rng.random() < 0.35 and label not in ("summary",):
         trainee = rng.choice(OPENERS) + " " + trainee
     if chat and rng.random() < 0.3 and label in CLOSERS:
