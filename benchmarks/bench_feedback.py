@@ -1,4 +1,4 @@
-"""Prints the feedback engine's speed: model load, median ms per analysed turn, batch turns per second.
+"""Prints the feedback engine's speed and memory: model load, median ms per analysed turn, batch turns per second, peak RSS.
 
 Everything is included: the sentence encoder's forward pass per turn, and in a fresh interpreter the imports of
 numpy and torch and the loading of the MiniLM weights.
@@ -7,6 +7,7 @@ Run: python benchmarks/bench_feedback.py   (targets: load <= 2 s, median <= 10 m
 """
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,6 +47,7 @@ def main() -> None:
     print(f"model load (fresh interpreter, import + load): {load_seconds():.2f} s")
     print(f"analyse_turn median: {statistics.median(per_turn):.2f} ms/turn (p95 {sorted(per_turn)[int(0.95 * len(per_turn))]:.2f} ms, n={len(per_turn)})")
     print(f"classify batch: {rate:.0f} turns/s (n={len(batch)})")
+    print(f"peak resident memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
