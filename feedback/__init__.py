@@ -1,7 +1,7 @@
 """The stance engine: labels each trainee turn, explains lapses, scores sessions, flags missed risk cues.
 
-Offline and deterministic: transparent cue rules (rules.py) plus a small linear model trained on the
-project's own corpus (model.py, artefact in feedback/model/). Never imports streamlit.
+Offline and deterministic: transparent cue rules (rules.py) plus all-MiniLM-L6-v2 with its top layers fine-tuned
+on the project's own corpus (model.py, artefact in feedback/model/). Never imports streamlit.
 """
 from feedback.engine import analyse_turn, classify
 from feedback.model import ENGINE_VERSION

