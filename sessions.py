@@ -22,7 +22,7 @@ from feedback import agreement
 from feedback.types import HistoryTurn, TurnFeedback
 from logbook import Access, Logbook, accounts_exist, sign_in
 from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
-from simulator.rehearse import PROBES, read_script, rehearsal_turns
+from simulator.rehearse import PROBES, answered_share, interview, read_script, rehearsal_turns
 
 MAX_TURN_CHARS = 2_000
 MAX_REFLECTION_CHARS = 5_000
@@ -271,10 +271,15 @@ class Workspace:
         self.access.finish(session_id)
 
     def scores(self, session_id: int) -> feedback.SessionScores:
-        return feedback.session_scores(self.view(session_id).history())
+        view = self.view(session_id)
+        return feedback.session_scores(view.history(), view.card.risk.cues)
 
-    def missed_risk_cues(self, session_id: int) -> list[feedback.MissedRiskCue]:
-        return feedback.missed_risk_cues(self.view(session_id).history())
+    def missed_risk_cues(self, session_id: int, *, complete_only: bool = False) -> list[feedback.MissedRiskCue]:
+        """Client risk cues not asked about; `complete_only`: only those whose two-turn window has passed
+        (coach mode shows them as soon as it has)."""
+        view = self.view(session_id)
+        missed = feedback.missed_risk_cues(view.history(), view.card.risk.cues)
+        return [m for m in missed if m.window_complete] if complete_only else missed
 
     # one turn --------------------------------------------------------------------------------
 
@@ -286,7 +291,7 @@ class Workspace:
         if view.awaiting_reply:
             raise TextRejected("The client has not answered your last turn yet. Ask for the reply first.")
         text = clean_text(text)
-        verdict = feedback.analyse_turn(text, view.history())
+        verdict = feedback.analyse_turn(text, view.history(), view.card.risk.cues)
         return self.access.add_turn(session_id, "trainee", text, source="typed", feedback=verdict.model_dump())
 
     def client_reply(self, session_id: int, *, seed: int | None = None) -> Iterator[str]:
@@ -340,7 +345,7 @@ class Workspace:
         self.access.submit(session_id)
 
     def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
-        return self.access.export(session_id, fmt, with_name=with_name)
+        return self.access.export(session_id, fmt, with_name=with_name, risk_cues=self.view(session_id).card.risk.cues)
 
     # supervision ------------------------------------------------------------------------------
 
@@ -375,7 +380,8 @@ class Workspace:
         for row in rows:
             by_trainee.setdefault(row["trainee"], []).append(row)
         return [{"trainee": name, "sessions": len(rs), "lapse rate": _mean(r["lapse_rate"] for r in rs),
-                 "R:Q": _mean(r["rq_ratio"] for r in rs), "% open questions": _mean(r["pct_open_questions"] for r in rs)}
+                 "R:Q": _mean(r["rq_ratio"] for r in rs), "% open questions": _mean(r["pct_open_questions"] for r in rs),
+                 "sessions with a missed risk cue": sum(r["missed_risk_cues"] > 0 for r in rs)}
                 for name, rs in sorted(by_trainee.items())]
 
     def engine_agreement(self) -> tuple[list[agreement.LabelAgreement], list[dict]]:
@@ -443,27 +449,34 @@ class Workspace:
 
     def rehearse_card(self, card: PersonaCard, *, seed: int = 0,
                       progress: Callable[[str, int, int], None] | None = None) -> dict:
-        """Run both probe scripts against a (draft) card on the configured model: what a course lead
-        checks before publishing. Returns the turns of each probe and the role-held and fallback shares.
+        """Run both probe scripts and the card's interview probe against a (draft) card on the configured model:
+        what a course lead checks before publishing. Returns the turns of each run, the role-held and fallback
+        shares, and the share of interview questions answered (None when the card has none).
 
         `progress(probe, turns_done, turns_in_all)` is called after each turn (a rehearsal can take minutes)."""
         self.access.require("course_lead", doing="rehearse personas")
         scripts = {name: read_script(PROBES / f"{name}.txt") for name in ("exploring", "lapse_heavy")}
-        total = sum(len(script) for script in scripts.values())
+        total = sum(len(script) for script in scripts.values()) + len(card.interview)
         runs: dict[str, list[dict]] = {}
-        for name, script in scripts.items():
+        model = self.practice.chat_model
+        plays = {name: rehearsal_turns(card, script, model, seed) for name, script in scripts.items()}
+        if card.interview:
+            plays["interview"] = interview(card, model, seed)
+        for name, play in plays.items():
             runs[name] = []
-            for record in rehearsal_turns(card, script, self.practice.chat_model, seed):
+            for record in play:
                 runs[name].append(record)
                 if progress is not None:
                     progress(name, sum(len(run) for run in runs.values()), total)
         turns = [t for run in runs.values() for t in run]
         authored = sum(t["source"] == "authored" for t in turns)
+        held = sum(t["source"] != "authored" and not t["detail"]["role_checks"] for t in turns)
         return {
             "runs": runs,
-            "role_held_pct": round(100 * (len(turns) - authored) / len(turns), 1),
+            "role_held_pct": round(100 * held / len(turns), 1),
             "fallback_pct": round(100 * authored / len(turns), 1),
-            "final_openness": {name: run[-1]["state"]["openness"] for name, run in runs.items()},
+            "answered_pct": answered_share(runs.get("interview", [])),
+            "final_openness": {name: runs[name][-1]["state"]["openness"] for name in scripts},
         }
 
     def history(self) -> list[dict]:

@@ -1,4 +1,4 @@
-"""python -m feedback classify|evaluate|train: batch labelling, figures, and rebuilding the model."""
+"""python -m feedback classify|evaluate|train|risk|evaluate-risk|train-risk: batch labelling, figures, rebuilding the models."""
 from __future__ import annotations
 
 import argparse
@@ -9,15 +9,63 @@ from collections.abc import Sequence
 from feedback.evaluate import format_report, report
 
 
-def _read(path: str) -> tuple[list[dict], list[str]]:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        rows = list(reader)
-        fields = list(reader.fieldnames or [])
-    missing = {"trainee"} - set(fields)
+def _read(path: str, need: tuple[str, ...] = ("trainee",)) -> tuple[list[dict], list[str]]:
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            rows = list(reader)
+            fields = list(reader.fieldnames or [])
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SystemExit(f"{path}: cannot be read as a UTF-8 CSV file ({exc})") from None
+    missing = set(need) - set(fields)
     if missing:
         raise SystemExit(f"{path}: missing column(s): {', '.join(sorted(missing))} (need client, trainee)")
     return rows, fields
+
+
+def cmd_risk(path: str) -> int:
+    """Both sides' risk flags per row: the client's words as a cue, the trainee's as asking (about that cue too)."""
+    from feedback.risk import client_cue, trainee_asks
+
+    rows, fields = _read(path, need=())
+    if not {"client", "trainee"} & set(fields):
+        raise SystemExit(f"{path}: needs a 'client' or a 'trainee' column (either may be empty)")
+    extra = ["risk_cue", "risk_cue_confidence", "asks_about_risk", "asks_confidence"]
+    out = csv.DictWriter(sys.stdout, fieldnames=fields + extra, lineterminator="\n")
+    out.writeheader()
+    for r in rows:
+        cue = client_cue(r.get("client") or "")
+        asks = trainee_asks(r.get("trainee") or "", cue.evidence if cue.flag else "")
+        out.writerow({**r, "risk_cue": int(cue.flag), "risk_cue_confidence": f"{cue.confidence:.3f}",
+                      "asks_about_risk": int(asks.flag), "asks_confidence": f"{asks.confidence:.3f}"})
+    return 0
+
+
+def cmd_evaluate_risk() -> int:
+    """Held-out figures: each author's blind file, never trained on, and the dev split that chose the thresholds."""
+    from feedback.risk_train import evaluate, read_rows, split
+
+    sets = {"blind files (held out whole)": read_rows(blind=True), "dev split (chose the thresholds)":
+            split(read_rows(blind=False))[1]}
+    for author in sorted({r["file"] for r in sets["blind files (held out whole)"]}):
+        sets[f"  {author}.csv"] = [r for r in sets["blind files (held out whole)"] if r["file"] == author]
+    print(f"{'set':38s} {'cues':>5s} {'recall':>7s} {'decoys':>6s} {'alarms':>7s}   {'asks':>5s} {'recall':>7s} "
+          f"{'follow-up':>9s} {'decoys':>6s} {'alarms':>7s}")
+    misses = []
+    for title, rows in sets.items():
+        r = evaluate(rows)
+        cl, tr = r["client"], r["trainee"]
+        follow = "n/a" if tr["follow_up_recall"] is None else f"{tr['follow_up_recall']:.3f}"
+        print(f"{title:38s} {cl['positives']:5d} {cl['recall']:7.3f} {cl['decoys']:6d} {cl['false_alarms']:7.3f}   "
+              f"{tr['positives']:5d} {tr['recall']:7.3f} {follow:>9s} {tr['decoys']:6d} {tr['false_alarms']:7.3f}")
+        if title.startswith("blind"):
+            misses = [("missed cue", x) for x in cl["misses"]] + [("cue false alarm", x) for x in cl["alarms"]] \
+                + [("missed ask", x) for x in tr["misses"]] + [("ask false alarm", x) for x in tr["alarms"]]
+    print("\nblind-file errors:")
+    for kind, text in misses:
+        print(f"  {kind}: {text}")
+    return 0
+
 
 
 def _predict(rows: list[dict]) -> list[tuple[str, float]]:
@@ -86,7 +134,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--heldout", action="store_true", help="figures on the project corpus's held-out split and blind files (30 s)")
     e.add_argument("--cv", action="store_true", help="grouped 5-fold cross-validation on the train split (25 min)")
     sub.add_parser("train", help="rebuild feedback/model/stance.npz from the corpus")
+    r = sub.add_parser("risk", help="risk flags for every row of a CSV with columns client and/or trainee")
+    r.add_argument("file")
+    sub.add_parser("evaluate-risk", help="the risk detector's held-out figures (blind files and dev split)")
+    sub.add_parser("train-risk", help="rebuild feedback/model/risk.npz from corpus/risk/ (under a minute)")
     args = ap.parse_args(argv)
+    if args.cmd == "risk":
+        return cmd_risk(args.file)
+    if args.cmd == "evaluate-risk":
+        return cmd_evaluate_risk()
+    if args.cmd == "train-risk":
+        from feedback.risk_train import train as train_risk
+
+        print(f"wrote {train_risk()}")
+        return 0
     if args.cmd == "classify":
         return cmd_classify(args.file)
     if args.cmd == "evaluate":

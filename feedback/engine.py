@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from feedback import model
+from feedback import model, risk
 from feedback.explain import build_lapse, is_repair, last_client_text
-from feedback.rules import asks_about_risk, combine, gives_back_a_cause, turn_cues
+from feedback.rules import combine, gives_back_a_cause, turn_cues
 from feedback.text import MAX_CHARS, clean, sentences
 from feedback.types import LAPSES, HistoryTurn, TurnFeedback, family_of
 
@@ -67,15 +67,22 @@ def decide(client_text: str, trainee_text: str, stance: model.StanceModel | None
     return label, round(float(p), 3), evidence or top.sentence or trainee_text
 
 
-def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = ()) -> TurnFeedback:
-    """The engine's verdict on one trainee turn, in the context of the session so far."""
+def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = (), risk_cues: Sequence[str] = ()) -> TurnFeedback:
+    """The engine's verdict on one trainee turn, in the context of the session so far.
+
+    `risk_cues`: the persona card's own cues, which always count as cues when the client says them."""
     trainee_text = clean(str(trainee_text)[:MAX_CHARS])
     label, conf, evidence = decide(last_client_text(history), trainee_text)
+    cue = risk.open_cue(history, risk_cues)
+    asks = risk.trainee_asks(trainee_text, cue)
+    missed = [m for m in risk.missed_risk_cues([*history, HistoryTurn(speaker="trainee", text=trainee_text)], risk_cues)
+              if m.window_complete and m.trainee_indices[-1] == len(history)] if cue and not asks.flag else []
     return TurnFeedback(
         label=label, confidence=min(1.0, max(0.0, conf)), family=family_of(label),
         lapse=build_lapse(label, evidence or trainee_text, history) if label in LAPSES else None,
         repair=is_repair(trainee_text, label, history),
-        asks_about_risk=asks_about_risk(trainee_text),
+        asks_about_risk=asks.flag, risk_confidence=asks.confidence,
+        risk_cue_missed=missed[0].cue if missed else "",
     )
 
 

@@ -1,20 +1,40 @@
-"""Missed risk cues: a client hints at self-harm or suicide and the trainee does not ask about it.
+"""Risk on both sides of the talk: a client cue (a hint of suicide or self-harm) and a trainee asking about it.
 
-Kept apart from the ten labels because it is a safety check, not a stance judgement: any label can
-miss a risk cue, and the rule is deliberately simple so a supervisor can see exactly why it fired.
+Kept apart from the ten labels because it is a safety check, not a stance judgement: any label can ask about
+risk or miss it. Built like the stance engine, so that a supervisor can see why it fired:
+
+- transparent cues: regular expressions for the plain phrasings (`_CUE` here, `rules.asks_about_risk`);
+- all-MiniLM-L6-v2 with its top layers fine-tuned, and an output per side over its embedding and those cues,
+  trained on phrasings written for the purpose in many registers, with decoys ("this job is killing me",
+  "are you safe to drive home?"); `python -m feedback train-risk` rebuilds `model/risk.npz`;
+- the card's own cues always count, matched loosely (a paraphrase of a card cue is a cue);
+- a trainee turn that asks what an earlier, still open cue meant ("What did you mean when you said you won't
+  need it?") asks about risk, though its words alone do not.
+
+A cue stays open until the trainee asks; it is *missed* when the next WINDOW trainee turns do not ask.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, Field
 
-from feedback.rules import asks_about_risk, fold
-from feedback.text import clean
+from feedback.rules import asks_about_risk as rule_asks
+from feedback.rules import fold
+from feedback.text import clean, content_words, sentences
 from feedback.types import HistoryTurn
 
 WINDOW = 2  # trainee turns allowed before a cue counts as missed
+ARTEFACT = Path(__file__).parent / "model" / "risk.npz"
+MAX_SENTENCES = 8
+CARD_CUE_SIMILARITY = 0.72
+"""Cosine similarity at which a client sentence paraphrases one of the card's cues."""
+CARD_CUE_OVERLAP = 0.6
+"""Or this share of a card cue's content words (by stem) found in the client's sentence."""
 
 _CUE = re.compile(
     r"\b(?:(?:there's|there is|theres|there's just|i see|see) no point(?=\s*(?:[.!,;?]|$|any ?more|to (?:anything|it all|life)|in (?:anything|living|trying|going on|carrying on|any of it|being here)))|"
@@ -27,6 +47,20 @@ _CUE = re.compile(
     r"disappear (?:forever|for good)|(?:a|the) burden (?:to|on) (?:everyone|them|my)|tired of (?:living|being alive|life)|"
     r"sleep (?:forever|and not)|not be(?:ing)? (?:here|around) (?:any ?more|anymore)|give up on (?:everything|life)|"
     r"no reason to (?:live|go on|keep going)|life (?:isn't|is not|isnt) worth)")
+_INVITES = re.compile(r"\?|^(?:(?:and|so|okay|can i ask|i wonder|i'm wondering),?\s+)*(?:tell me|say more|help me understand|"
+                      r"talk me through|i'm curious|i'd like to (?:hear|know|understand)|can you say|could you say)")
+_REFERS_BACK = re.compile(r"\b(?:when you said|you said|you say|you mentioned|you just said|what did you mean|what do you mean|"
+                          r"what you meant|by that|about that|that comment|that remark|what you said|said earlier|a moment ago|"
+                          r"that joke|you joked)\b")
+
+
+class RiskVerdict(BaseModel):
+    """One side's risk judgement on one turn, with what it rests on."""
+
+    flag: bool
+    confidence: float = Field(ge=0.0, le=1.0, description="the model's probability (1.0 for a card cue or a follow-up)")
+    evidence: str = Field("", description="the sentence that carries it")
+    why: str = Field("", description='"card cue", "model", "model, with the open cue" or "rule"')
 
 
 class MissedRiskCue(BaseModel):
@@ -37,26 +71,199 @@ class MissedRiskCue(BaseModel):
     client_text: str
     trainee_indices: list[int] = Field(description="the trainee turns that followed without asking")
     window_complete: bool = Field(description="False when the session ended before two trainee turns followed")
+    asked_at: int | None = Field(None, description="index of the trainee turn that asked about it later, if any")
 
 
-def risk_cue(client_text: str) -> str:
-    """The risk words in a client turn, or '' if none."""
-    m = _CUE.search(fold(clean(client_text)))
+SIDES = ("client", "trainee")
+
+
+class RiskModel:
+    """all-MiniLM-L6-v2 with its top layers fine-tuned on the risk phrasings, and one logistic output per side over
+    the turn's embedding and the rule cues. A trainee turn is read together with the open cue it may be asking
+    about ("<cue> [SEP] <turn>"), so "What did you mean by that?" is judged in its context."""
+
+    def __init__(self, path: Path = ARTEFACT):
+        import torch
+
+        from feedback import embed
+        from feedback.model import tuned
+
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {name: z[name] for name in z.files}
+        self.encoder = embed.load()
+        self.weights = tuned(self.encoder.w, arrays)
+        self.head_w = torch.as_tensor(arrays["head.weight"].astype(np.float32))
+        self.head_b = torch.as_tensor(arrays["head.bias"].astype(np.float32))
+        self.thresholds = {side: float(arrays[f"{side}.threshold"]) for side in SIDES}
+        self.digest = str(arrays["digest"])
+        self.torch = torch
+
+    def probabilities(self, side: str, texts: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
+        """P(risk) for each text on this side (`contexts`: the open cue before each trainee text, or '')."""
+        torch = self.torch
+        contexts = list(contexts) if contexts is not None else [""] * len(texts)
+        cues = torch.as_tensor(features(side, texts, contexts), dtype=torch.float32)
+        out = np.zeros(len(texts))
+        k = SIDES.index(side)
+        with torch.inference_mode():
+            for chunk, ids, mask in self.encoder.batches(model_inputs(texts, contexts)):
+                pooled = self.encoder.pool(self.encoder.forward(ids, mask, self.weights), mask)
+                logits = torch.cat([pooled, cues[chunk]], dim=1) @ self.head_w[k] + self.head_b[k]
+                out[chunk] = torch.sigmoid(logits.double()).numpy()
+        return out
+
+    def threshold(self, side: str) -> float:
+        return self.thresholds[side]
+
+
+def model_inputs(texts: Sequence[str], contexts: Sequence[str]) -> list[str]:
+    """What the encoder reads: the text, after the open cue it may refer to."""
+    return [f"{clean(c)} [SEP] {clean(t)}" if c else clean(t) for t, c in zip(texts, contexts)]
+
+
+def rule_cue(text: str) -> str:
+    """The plain-phrasing cue words in a client turn, or ''."""
+    m = _CUE.search(fold(clean(text)))
     return m.group(0) if m else ""
 
 
-def _asked(turn: HistoryTurn) -> bool:
-    return turn.feedback.asks_about_risk if turn.feedback is not None else asks_about_risk(turn.text)
+def features(side: str, texts: Sequence[str], contexts: Sequence[str]) -> np.ndarray:
+    """What the rules read: the rule for this side fired, a question, the length, and (trainee turns after an open
+    cue) whether the turn refers back to the cue's words."""
+    rule = rule_cue if side == "client" else rule_asks
+    return np.array([[bool(rule(t)), "?" in t, min(len(t.split()), 40) / 40, bool(c) and refers_back(t, c)]
+                     for t, c in zip(texts, contexts)], dtype=np.float64)
 
 
-def missed_risk_cues(turns: Sequence[HistoryTurn]) -> list[MissedRiskCue]:
-    """Every client risk cue not asked about within the next WINDOW trainee turns (or before the session ends)."""
-    missed = []
+@lru_cache(maxsize=1)
+def load() -> RiskModel | None:
+    """The shipped heads, loaded once; None if the artefact is missing (the rules still work alone)."""
+    return RiskModel() if ARTEFACT.exists() else None
+
+
+def _parts(text: str) -> list[str]:
+    """The whole turn and, when it has several, each of its first sentences: a cue may sit in one of them."""
+    text = clean(text)
+    split = sentences(text)[:MAX_SENTENCES]
+    return [text, *split] if len(split) > 1 else [text]
+
+
+def _judge(side: str, text: str, context: str = "") -> RiskVerdict:
+    parts = _parts(text)
+    if not parts[0]:
+        return RiskVerdict(flag=False, confidence=0.0)
+    model = load()
+    if model is None:
+        rule = rule_cue if side == "client" else rule_asks
+        hit = next((p for p in parts[1:] or parts if rule(p)), "")
+        return RiskVerdict(flag=bool(hit), confidence=1.0 if hit else 0.0, evidence=hit, why="rule" if hit else "")
+    probs = model.probabilities(side, parts, [context] * len(parts))
+    best = int(np.argmax(probs))
+    p = float(probs[best])
+    flag = p >= model.threshold(side)
+    why = ("model, with the open cue" if context else "model") if flag else ""
+    return RiskVerdict(flag=flag, confidence=round(p, 3), evidence=parts[best] if flag else "", why=why)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in content_words(text)}
+
+
+@lru_cache(maxsize=64)
+def _card_cue_vectors(cues: tuple[str, ...]) -> np.ndarray:
+    from feedback import embed
+
+    return embed.load().encode(list(cues))
+
+
+def _card_cue(text: str, cues: tuple[str, ...]) -> str:
+    """The sentence of the client's turn that says (or paraphrases) one of the card's cues, or ''."""
+    if not cues:
+        return ""
+    from feedback import embed
+
+    parts = sentences(clean(text))[:MAX_SENTENCES] or [clean(text)]
+    sims = embed.load().encode(parts) @ _card_cue_vectors(cues).T
+    for i, part in enumerate(parts):
+        mine = _stems(part)
+        for j, cue in enumerate(cues):
+            theirs = _stems(cue)
+            if sims[i, j] >= CARD_CUE_SIMILARITY or (theirs and len(mine & theirs) / len(theirs) >= CARD_CUE_OVERLAP):
+                return part
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def client_cue(text: str, card_cues: tuple[str, ...] = ()) -> RiskVerdict:
+    """Does this client turn hint at suicide or self-harm? A card cue, matched loosely, always counts."""
+    if found := _card_cue(text, card_cues):
+        return RiskVerdict(flag=True, confidence=1.0, evidence=found, why="card cue")
+    return _judge("client", text)
+
+
+def refers_back(trainee_text: str, cue_text: str) -> bool:
+    """The trainee invites the client to say more about the words of an earlier turn ("What did you mean when
+    you said you won't need it?", "Not waking up?")."""
+    text = fold(clean(trainee_text))
+    if not _INVITES.search(text):
+        return False
+    return bool(_REFERS_BACK.search(text)) or bool(_stems(trainee_text) & _stems(cue_text))
+
+
+@lru_cache(maxsize=4096)
+def trainee_asks(text: str, open_cue: str = "") -> RiskVerdict:
+    """Does this trainee turn ask about suicide or self-harm? `open_cue`: the words of a cue not asked about yet."""
+    return _judge("trainee", text, open_cue)
+
+
+def risk_cue(client_text: str, card_cues: Sequence[str] = ()) -> str:
+    """The words of a client turn that carry a risk cue, or '' if none."""
+    verdict = client_cue(client_text, tuple(card_cues))
+    return verdict.evidence if verdict.flag else ""
+
+
+def open_cue(history: Sequence[HistoryTurn], card_cues: Sequence[str] = ()) -> str:
+    """The client's latest risk cue that no later trainee turn has asked about, or ''."""
+    cue = ""
+    for turn in history:
+        if turn.speaker == "client":
+            cue = risk_cue(turn.text, card_cues) or cue
+        elif cue and _asked(turn, cue):
+            cue = ""
+    return cue
+
+
+def _asked(turn: HistoryTurn, cue: str) -> bool:
+    if turn.feedback is not None and turn.feedback.asks_about_risk:
+        return True
+    return trainee_asks(turn.text, cue).flag
+
+
+def missed_risk_cues(turns: Sequence[HistoryTurn], card_cues: Sequence[str] = ()) -> list[MissedRiskCue]:
+    """Every client risk cue that the next WINDOW trainee turns did not ask about (or that the session ended on).
+
+    A cue stays open until the trainee asks; `asked_at` says when a missed one was asked about after all."""
+    missed: list[tuple[int, str, list[int]]] = []
+    open_: list[tuple[int, str, list[int]]] = []
+    asked_at: dict[int, int] = {}
     for i, turn in enumerate(turns):
-        if turn.speaker != "client" or not (cue := risk_cue(turn.text)):
+        if turn.speaker == "client":
+            if cue := risk_cue(turn.text, card_cues):
+                open_.append((i, cue, []))
             continue
-        later = [j for j in range(i + 1, len(turns)) if turns[j].speaker == "trainee"][:WINDOW]
-        if later and not any(_asked(turns[j]) for j in later):
-            missed.append(MissedRiskCue(client_index=i, cue=cue, client_text=turn.text, trainee_indices=later,
-                                        window_complete=len(later) == WINDOW))
-    return missed
+        if not open_:
+            continue
+        if _asked(turn, open_[-1][1]):
+            for index, _, _ in open_:
+                asked_at[index] = i
+            open_ = []
+            continue
+        for _, _, later in open_:
+            later.append(i)
+        for entry in [e for e in open_ if len(e[2]) == WINDOW]:
+            missed.append(entry)
+    missed_ids = {e[0] for e in missed}
+    missed += [e for e in open_ if e[2] and e[0] not in missed_ids]
+    return [MissedRiskCue(client_index=i, cue=cue, client_text=turns[i].text, trainee_indices=later[:WINDOW],
+                          window_complete=len(later) >= WINDOW, asked_at=asked_at.get(i))
+            for i, cue, later in sorted(missed)]

@@ -27,6 +27,9 @@ class SessionScores(BaseModel):
     first_lapse_turn: int | None = Field(description="1-based trainee turn number of the first lapse")
     lapses_repaired: int = Field(description="lapses followed by a repair within the next two trainee turns")
     lapses_unrepaired: int
+    risk_asked_turns: list[int] = Field(default_factory=list, description="1-based trainee turns that asked about risk")
+    risk_cues: int = Field(0, description="client turns carrying a risk cue")
+    risk_cues_missed: int = Field(0, description="cues the next two trainee turns did not ask about")
 
 
 def _band(value: float, fair: float, good: float) -> str:
@@ -44,7 +47,10 @@ def labelled(turns: Sequence[HistoryTurn]) -> list[TurnFeedback]:
     return out
 
 
-def session_scores(turns: Sequence[HistoryTurn]) -> SessionScores:
+def session_scores(turns: Sequence[HistoryTurn], risk_cues: Sequence[str] = ()) -> SessionScores:
+    """`risk_cues`: the persona card's own cues, which always count."""
+    from feedback.risk import missed_risk_cues, risk_cue
+
     fb = labelled(turns)
     counts = {lab: sum(f.label == lab for f in fb) for lab in LABELS}
     refl = counts["reflection"] + counts["summary"]
@@ -62,4 +68,7 @@ def session_scores(turns: Sequence[HistoryTurn]) -> SessionScores:
         exploring_before_first_lapse=sum(f.family == "exploring" for f in fb[:first]),
         first_lapse_turn=lapse_at[0] + 1 if lapse_at else None,
         lapses_repaired=repaired, lapses_unrepaired=len(lapse_at) - repaired,
+        risk_asked_turns=[i + 1 for i, f in enumerate(fb) if f.asks_about_risk],
+        risk_cues=sum(bool(risk_cue(t.text, risk_cues)) for t in turns if t.speaker == "client"),
+        risk_cues_missed=len(missed_risk_cues(turns, risk_cues)),
     )

@@ -58,6 +58,8 @@ class TurnFeedback(BaseModel):
     lapse: Lapse | None = None
     repair: bool = Field(default=False, description="this turn repairs an earlier lapse")
     asks_about_risk: bool = Field(default=False, description="this turn asks about self-harm or suicide")
+    risk_confidence: float = Field(default=0.0, ge=0.0, le=1.0, description="the risk detector's confidence that it asks")
+    risk_cue_missed: str = Field(default="", description="the client's cue this turn left unasked for the second turn running")
 
 
 class HistoryTurn(BaseModel):

@@ -13,6 +13,7 @@ A session that the actor may not see is reported exactly like one that does not 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from feedback.types import LABELS
 
@@ -207,7 +208,7 @@ class Access:
             return [{**r, "members": [m for m in json.loads(r["members"]) if m is not None]} for r in rows]
 
     def cohort_sessions(self, cohort_id: int | None = None) -> list[dict]:
-        """Per submitted session: trainee, persona, date and label counts. Figures only, never text."""
+        """Per submitted session: trainee, persona, date, label counts and missed risk cues. Figures only, never text."""
         self.require("course_lead", doing="see cohort figures")
         member = "and s.user_id in (select user_id from cohort_members where cohort_id = :cohort)" if cohort_id else ""
         # One row per session, its label counts gathered by a correlated subquery that reads only the
@@ -217,12 +218,15 @@ class Access:
                 f"""select s.id, s.user_id, u.name, s.persona_id, s.started_at, s.submitted_at,
                           (select json_group_array(json_array(label, n)) from (
                               select t.label, count(*) as n from turns t
-                              where t.session_id = s.id and t.speaker = 'trainee' group by t.label))
+                              where t.session_id = s.id and t.speaker = 'trainee' group by t.label)),
+                          (select count(*) from turns t where t.session_id = s.id and t.speaker = 'trainee'
+                              and json_extract(t.feedback_json, '$.risk_cue_missed') <> '')
                    from sessions s join users u on u.id = s.user_id
                    where s.submitted_at is not null and u.deleted_at is null {member}
                    order by s.started_at, s.id""", {"cohort": cohort_id}).fetchall()
         return [{"session_id": r[0], "user_id": r[1], "trainee": r[2], "persona_id": r[3], "started_at": r[4],
-                 "submitted_at": r[5], "counts": dict(json.loads(r[6]))}
+                 "submitted_at": r[5], "counts": dict(json.loads(r[6])),
+                 "missed_risk_cues": r[7]}
                 for r in rows if r[6] != "[]"]  # as before: sessions without a trainee turn are left out
 
     def verdicts(self) -> list[dict]:
@@ -291,12 +295,12 @@ class Access:
         with connect(self.book.path) as db:
             return list(db["audit_log"].rows_where(order_by="id"))
 
-    def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
-        """A supervision pack of a session this user can see."""
+    def export(self, session_id: int, fmt: str, *, with_name: bool = False, risk_cues: Sequence[str] = ()) -> str:
+        """A supervision pack of a session this user can see (`risk_cues`: the persona card's own cues)."""
         from .export import export_session
 
         self.session(session_id)
-        return export_session(self.book, session_id, fmt, with_name=with_name)
+        return export_session(self.book, session_id, fmt, with_name=with_name, risk_cues=risk_cues)
 
     # data rights -------------------------------------------------------------------------------
 

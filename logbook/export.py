@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,8 +41,8 @@ def pseudonym(user: dict) -> str:
     return f"Trainee {digest}"
 
 
-def build_pack(book: Logbook, session_id: int, *, with_name: bool = False) -> dict:
-    """Everything about one session that supervision needs, as plain data."""
+def build_pack(book: Logbook, session_id: int, *, with_name: bool = False, risk_cues: Sequence[str] = ()) -> dict:
+    """Everything about one session that supervision needs, as plain data (`risk_cues`: the card's own cues)."""
     session = book.get_session(session_id)
     if session is None:
         raise KeyError(f"No session {session_id}.")
@@ -68,8 +69,8 @@ def build_pack(book: Logbook, session_id: int, *, with_name: bool = False) -> di
             for t in turns
         ],
         "session_reflection": next((r["body"] for r in reflections if r["turn_id"] is None), None),
-        "scores": feedback.session_scores(history).model_dump(),
-        "missed_risk_cues": [cue.model_dump() for cue in feedback.missed_risk_cues(history)],
+        "scores": feedback.session_scores(history, risk_cues).model_dump(),
+        "missed_risk_cues": [cue.model_dump() for cue in feedback.missed_risk_cues(history, risk_cues)],
     }
 
 
@@ -86,8 +87,9 @@ def render(pack: dict, fmt: str) -> str:
     raise ValueError(f"format must be one of {FORMATS}")
 
 
-def export_session(book: Logbook, session_id: int, fmt: str, *, with_name: bool = False) -> str:
-    return render(build_pack(book, session_id, with_name=with_name), fmt)
+def export_session(book: Logbook, session_id: int, fmt: str, *, with_name: bool = False,
+                   risk_cues: Sequence[str] = ()) -> str:
+    return render(build_pack(book, session_id, with_name=with_name, risk_cues=risk_cues), fmt)
 
 
 def import_pack(book: Logbook, text: str, *, user_name: str) -> int:
@@ -139,13 +141,20 @@ SCORE_ROWS = {  # key -> (what a supervisor reads, how to show the value)
     "lapse_rate": ("Lapse rate", "{:.0%}"),
     "exploring_before_first_lapse": ("Exploring turns before the first lapse", "{:d}"),
     "lapses_repaired": ("Lapses followed by a repair", "{:d}"),
+    "risk_asked_turns": ("Asked about risk at trainee turn", "{}"),
+    "risk_cues": ("Client risk cues", "{:d}"),
+    "risk_cues_missed": ("Risk cues not asked about within two turns", "{:d}"),
 }
 
 
 def score_rows(scores: dict) -> list[tuple[str, str]]:
     """The session scores as (name, value) rows in plain words; missing values read 'n/a'."""
-    return [(name, "n/a" if scores.get(key) is None else fmt.format(scores[key]))
-            for key, (name, fmt) in SCORE_ROWS.items() if key in scores]
+    def shown(value, fmt: str) -> str:
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "never"
+        return "n/a" if value is None else fmt.format(value)
+
+    return [(name, shown(scores[key], fmt)) for key, (name, fmt) in SCORE_ROWS.items() if key in scores]
 
 
 def _helpers() -> dict:

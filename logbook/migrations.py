@@ -169,3 +169,12 @@ def m007_one_turn_search_index(db):
     """Search reads only ``turns_search`` (migration 006); a second full-text copy of every turn
     doubled the index on disk and the work of every insert and delete."""
     db["turns"].disable_fts()
+
+
+@migrations()
+def m008_missed_risk_cue_index(db):
+    """The cohort dashboard counts sessions with a risk cue the trainee did not ask about. The engine marks the
+    trainee turn that left a cue unasked for the second turn running (``feedback.risk_cue_missed``); this partial
+    index holds only those turns, so the count never parses the other turns' JSON."""
+    db.execute("""create index if not exists turns_risk_cue_missed on turns (session_id)
+                  where speaker = 'trainee' and json_extract(feedback_json, '$.risk_cue_missed') <> ''""")

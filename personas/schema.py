@@ -5,6 +5,7 @@ loaded, not discovered mid-session when the client behaves oddly.
 """
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -89,6 +90,40 @@ class Risk(Strict):
         return self
 
 
+class Fact(Strict):
+    """Something plain about the client's life that any client would tell a stranger in a first session.
+
+    Facts are never gated (only the *meaning*, in the hidden formulation and deeper layers, is): a client
+    who is guarded still knows who is at home and what they do for work."""
+
+    topic: str = Field(min_length=1, description="what it is about, in the words a question would use")
+    fact: str = Field(min_length=1, description="the fact in plain words, third person")
+    says: list[str] = Field(default_factory=list, description="the client's own answers about it, each complete")
+
+    @field_validator("says")
+    @classmethod
+    def no_blank_says(cls, value: list[str]) -> list[str]:
+        if any(not line.strip() for line in value):
+            raise ValueError("lines must not be blank")
+        return value
+
+
+class InterviewQuestion(Strict):
+    """A plain question about the client's own life and the content any real answer would contain."""
+
+    ask: str = Field(min_length=1)
+    expect: str = Field(min_length=1, description="a case-insensitive regular expression a real answer matches")
+
+    @field_validator("expect")
+    @classmethod
+    def compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
+
+
 class PersonaCard(Strict):
     id: str = Field(default="", description="the file name without .yaml; set by the loader")
     version: int = Field(ge=1)
@@ -108,6 +143,9 @@ class PersonaCard(Strict):
     risk: Risk
     example_lines: list[str] = Field(min_length=3)
     content_notes: list[str] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description="plain facts of the client's life, never gated")
+    interview: list[InterviewQuestion] = Field(
+        default_factory=list, description="questions about the client's life for the studio's interview probe")
 
     @field_validator("example_lines", "content_notes")
     @classmethod

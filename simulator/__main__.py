@@ -1,7 +1,8 @@
-"""`python -m simulator rehearse --persona ID --script FILE [--model SPEC] [--seed N]`
+"""`python -m simulator rehearse --persona ID (--script FILE | --interview) [--model SPEC] [--seed N]`
 
 Prints one JSON object per trainee turn: turn, trainee, client, source, state, feedback (and a
-``detail`` object with the fuller state, checks and timings).
+``detail`` object with the fuller state, checks and timings). With ``--interview`` the card's own questions
+about the client's life are asked, each record says whether it was answered, and a last line gives the share.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 from personas import load_cards
 
 from .backends import ClientModelError, describe_backend, get_chat_model, resolve_model_spec
-from .rehearse import PROBES, read_script, rehearsal_turns
+from .rehearse import PROBES, answered_share, interview, read_script, rehearsal_turns
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,9 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("rehearse", help="play a scripted trainee against a persona")
     run.add_argument("--persona", required=True, help="persona card id, e.g. carer_guilt")
-    run.add_argument(
-        "--script", required=True, help=f"one trainee utterance per line (probes: {PROBES}/*.txt)"
-    )
+    what = run.add_mutually_exclusive_group(required=True)
+    what.add_argument("--script", help=f"one trainee utterance per line (probes: {PROBES}/*.txt)")
+    what.add_argument("--interview", action="store_true",
+                      help="ask the card's interview questions and report the share answered")
     run.add_argument("--model", default=None, help="model setting (default: env UNHURRIED_MODEL or 'embedded')")
     run.add_argument("--seed", type=int, default=0, help="seed for reproducible replies (default 0)")
     run.add_argument("--prompt-form", choices=["transcript", "chat"], default=None)
@@ -34,11 +36,21 @@ def main(argv: list[str] | None = None) -> int:
         known = ", ".join(sorted(cards.cards)) or "none loaded"
         print(f"No persona card {args.persona!r} (known: {known}).", file=sys.stderr)
         return 2
+    if args.interview and not card.interview:
+        print(f"The card {args.persona!r} has no interview questions (its `interview` section is empty).", file=sys.stderr)
+        return 2
     try:
-        script = read_script(args.script)
         spec = resolve_model_spec(args.model)
         print(f"model: {describe_backend(spec).label}", file=sys.stderr)
-        for record in rehearsal_turns(card, script, get_chat_model(spec), args.seed, prompt_form=args.prompt_form):
+        model = get_chat_model(spec)
+        if args.interview:
+            records = []
+            for record in interview(card, model, args.seed, prompt_form=args.prompt_form):
+                records.append(record)
+                print(json.dumps(record, ensure_ascii=False), flush=True)
+            print(json.dumps({"answered_pct": answered_share(records), "questions": len(records)}), flush=True)
+            return 0
+        for record in rehearsal_turns(card, read_script(args.script), model, args.seed, prompt_form=args.prompt_form):
             print(json.dumps(record, ensure_ascii=False), flush=True)
     except (OSError, ValueError, ClientModelError) as exc:
         print(str(exc), file=sys.stderr)

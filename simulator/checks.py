@@ -5,9 +5,11 @@ streams: a sentence is shown to the trainee only after it has passed.
 """
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 
-MAX_SENTENCES = 3
+MAX_SENTENCES = 4
 MAX_WORDS = 60
 MAX_SENTENCE_WORDS = 40
 ECHO_SHARE = 0.7
@@ -18,6 +20,8 @@ REPEAT_SAME_WORDS = 3
 may come back once; "I'm still in the hospital." six times is a loop)."""
 REPEAT_INSIDE_WORDS = 6
 """A sentence this long found inside an earlier client line is a repeat too."""
+NEAR_REPEAT = 0.8
+"""difflib ratio above which a sentence nearly repeats an earlier client line or sentence of one."""
 
 COUNSELLOR_TALK = [
     r"how (can|may|could) i (help|assist|support)",
@@ -145,11 +149,32 @@ def frame_break_words(trainee_text: str) -> set[str]:
     return {w for w in words(trainee_text) if w not in STOPWORDS and len(w) > 3}
 
 
+def near_repeat(text: str, said: Iterable[str]) -> bool:
+    """True when the text nearly is (difflib ratio > 0.8) an earlier line, or, from three words up, is inside or
+    nearly is one of its sentences. ("So." may end many replies; "So." as a whole reply twice is a loop.)"""
+    said_words = words(text)
+    low = " ".join(said_words)
+    if not low:
+        return False
+    for line in said:
+        for earlier in (line, *(split_sentences(line) if len(said_words) >= REPEAT_SAME_WORDS else ())):
+            other = " ".join(words(earlier))
+            if not other:
+                continue
+            if len(said_words) >= REPEAT_SAME_WORDS and f" {low} " in f" {other} ":
+                return True
+            if difflib.SequenceMatcher(None, low, other).ratio() > NEAR_REPEAT:
+                return True
+    return False
+
+
 def _is_repeat(sentence: str, earlier_client_lines: tuple[str, ...]) -> bool:
     said = words(sentence)
     norm = " ".join(said)
     if earlier_client_lines and said and norm == " ".join(words(earlier_client_lines[-1])):
         return True  # "Good." once is a shut-down; "Good." again straight after is a stuck model
+    if near_repeat(sentence, earlier_client_lines):
+        return True
     if len(said) < REPEAT_SAME_WORDS:
         return False
     for line in earlier_client_lines:
@@ -158,6 +183,11 @@ def _is_repeat(sentence: str, earlier_client_lines: tuple[str, ...]) -> bool:
         if any(norm == " ".join(words(s)) for s in split_sentences(line)):
             return True
     return False
+
+
+def repeats(text: str, earlier_client_lines: tuple[str, ...]) -> bool:
+    """The whole text, or one of its sentences, repeats what the client already said: what the guard refuses."""
+    return near_repeat(text, earlier_client_lines) or any(_is_repeat(s, earlier_client_lines) for s in split_sentences(text))
 
 
 def check_sentence(
@@ -213,6 +243,8 @@ def check_reply(
         failed.append("too_long")
     if trainee_text and is_echo(text, trainee_text):
         failed.append("echo")
+    if near_repeat(text, earlier_client_lines):
+        failed.append("repeat")
     for sentence in sentences:
         for name in check_sentence(
             sentence,

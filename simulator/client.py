@@ -29,15 +29,17 @@ from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, Field
 
 from feedback.types import HistoryTurn
-from personas.schema import PersonaCard
+from personas.schema import LAYER_ORDER, LayerName, PersonaCard
 
 from .backends import GENERATION_LOCK, ClientModelError, generation_lock, is_in_process
 from .checks import MAX_SENTENCES, MAX_WORDS, check_sentence, frame_break_words, is_frame_break, words
-from .prompting import chat_messages, risk_line, stop_sequences, transcript_prompt
+from .grounding import Match, fresh_line, index_for
+from .prompting import chat_messages, stop_sequences, transcript_prompt
 from .state import ClientState
 
 PromptForm = Literal["transcript", "chat"]
-Source = Literal["model", "retry", "authored"]
+Grounding = Literal["assembled", "prompt", "off"]
+Source = Literal["model", "retry", "grounded", "authored"]
 
 SAMPLING = dict(max_tokens=60, temperature=0.7, top_p=0.95, top_k=40, repeat_penalty=1.3)
 """Short replies, some variety; the seed makes a rehearsal reproducible. A repeat penalty of 1.3
@@ -46,6 +48,17 @@ SAMPLING = dict(max_tokens=60, temperature=0.7, top_p=0.95, top_k=40, repeat_pen
 BEMUSED = ("Sorry, you've lost me there.", "I'm not sure what you mean.", "Sorry, what?")
 """Said before a card line when the trainee tries to break the frame: a person would be puzzled."""
 SENTENCE_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)]*\s+|\n+")
+LAST_RESORT = ("Mm.", "I don't know.", "Hard to say.", "I'm not sure, honestly.", "Give me a second.", "Yeah.")
+"""Said only when every card line has been used already: a long session must not loop on card lines."""
+QUESTION_LABELS = ("open_question", "closed_question")
+ANSWER_MIN = 0.3
+"""A fact or line this similar to a question answers it (below, nothing on the card is about what was asked)."""
+FACT_FIRST_MIN = 0.35
+"""A question this close to a fact asks about the client's life: the fact answers it before any layer line does. (On
+the shipped cards the fact that answers an interview question scores 0.22 to 0.88, median 0.42; the best fact for
+the exploring probe's open questions, which ask about feelings, 0.18 to 0.31.)"""
+RELEVANT_MIN = 0.4
+"""For a turn that is not a question (a reflection, a remark), the similarity at which card material follows on."""
 
 
 class ClientReply(BaseModel):
@@ -53,6 +66,7 @@ class ClientReply(BaseModel):
     source: Source
     attempts: int = Field(description="model generations tried (0 when the reply was authored outright)")
     checks_failed: list[str] = Field(default_factory=list, description="checks failed by text never shown")
+    topic: str = Field("", description="the card material the reply rests on, when it was grounded in one")
 
 
 class ReplyStream:
@@ -207,8 +221,10 @@ class SimulatedClient:
         prompt_form: PromptForm | None = None,
         timeout_s: float = 60,
         serialise: bool | None = None,
+        grounding: Grounding = "assembled",
     ):
         self.card = card
+        self.grounding = grounding
         self.model = model
         self.prompt_form: PromptForm = prompt_form or ("transcript" if is_in_process(model) else "chat")
         self.timeout_s = timeout_s
@@ -230,9 +246,13 @@ class SimulatedClient:
         trainee, earlier_heard = (heard[-1], tuple(heard[-4:-1])) if heard else ("", ())
         frame_break = is_frame_break(trainee)
         said = tuple(t.text for t in history if t.speaker == "client")
-        if state.risk_asked and not frame_break and (line := risk_line(self.card)):
-            yield line
-            return ClientReply(text=line, source="authored", attempts=0)
+        grounded = None if frame_break or self.grounding == "off" else self._ground(history, state, trainee, said)
+        # The small embedded model can only be trusted to quote, so it says the card line itself; a capable model
+        # answers from it in its own words. What a client says about risk always comes from the card.
+        if grounded is not None and (grounded[0].material.kind == "risk"
+                                     or (self.grounding == "assembled" and self.prompt_form == "transcript")):
+            yield grounded[1]
+            return ClientReply(text=grounded[1], source="grounded", attempts=0, topic=grounded[0].material.topic)
 
         forbidden = frozenset(frame_break_words(trainee)) if frame_break else frozenset()
         failed: list[str] = []
@@ -240,7 +260,8 @@ class SimulatedClient:
         for attempt, source in enumerate(("model", "retry")):
             shown: list[str] = []
             pieces = _timed(
-                lambda s=base_seed + attempt: self._generate(history, state, frame_break, s), self._lock, self.timeout_s
+                lambda s=base_seed + attempt: self._generate(history, state, frame_break, s, grounded),
+                self._lock, self.timeout_s,
             )
             try:
                 for sentence, unfinished in _sentences(pieces, self._stops):
@@ -266,16 +287,18 @@ class SimulatedClient:
             if shown:
                 return ClientReply(text=" ".join(shown), source=source, attempts=attempt + 1, checks_failed=failed)
 
-        line = self._authored(history, state, frame_break)
+        line = grounded[1] if grounded is not None else self._authored(state, frame_break, said)
         yield line
-        return ClientReply(text=line, source="authored", attempts=2, checks_failed=failed)
+        return ClientReply(text=line, source="grounded" if grounded is not None else "authored", attempts=2,
+                           checks_failed=failed, topic=grounded[0].material.topic if grounded else "")
 
     def _generate(
-        self, history: list[HistoryTurn], state: ClientState, frame_break: bool, seed: int
+        self, history: list[HistoryTurn], state: ClientState, frame_break: bool, seed: int,
+        grounded: tuple[Match, str] | None = None,
     ) -> Iterator[str | _Cut]:
         """The model's raw text pieces (runs in the worker thread)."""
         if self.prompt_form == "transcript":
-            prompt = transcript_prompt(self.card, state, history, frame_break=frame_break)
+            prompt = transcript_prompt(self.card, state, history, frame_break=frame_break, grounded=grounded)
             if is_in_process(self.model):
                 # The continuation goes straight to the Llama object ChatLlamaCpp loaded: a chat
                 # template would wrap the transcript in an assistant turn and undo its point.
@@ -289,25 +312,76 @@ class SimulatedClient:
                 return
             messages = [HumanMessage(prompt)]
         else:
-            messages = chat_messages(self.card, state, history, frame_break=frame_break)
+            messages = chat_messages(self.card, state, history, frame_break=frame_break, grounded=grounded)
         extra = {"seed": seed, **SAMPLING} if is_in_process(self.model) else {}
         for chunk in self.model.stream(messages, stop=self._stops or None, **extra):
             yield chunk.text
             if chunk.response_metadata.get("finish_reason") in ("length", "max_tokens"):
                 yield _Cut()
 
-    def _authored(self, history: list[HistoryTurn], state: ClientState, frame_break: bool) -> str:
-        """A card line the client has not said yet: the rupture's reaction, or the current layer."""
+    def _ground(
+        self, history: list[HistoryTurn], state: ClientState, trainee: str, said: tuple[str, ...]
+    ) -> tuple[Match, str] | None:
+        """The card material this reply should rest on, and the line of it not said yet; None when nothing on
+        the card is about what the trainee said (the model speaks from the prompt alone).
+
+        The state gates what may be drawn on: facts always, the layers reached so far, the reaction while
+        ruptured, the repair lines after a repair, the risk answers when risk was asked about. A rupture
+        colours the answer, but a direct question about the client's own life still gets a (short) answer."""
+        index = index_for(self.card)
+        question = state.last_label in QUESTION_LABELS or trainee.rstrip().endswith("?")
+
+        def first_fresh(matches: list[Match], minimum: float = -1.0) -> tuple[Match, str] | None:
+            for m in matches:
+                if m.score < minimum:
+                    break
+                if (line := fresh_line(m.lines_best_first(), said)) is not None:
+                    return m, line
+            return None
+
+        if state.risk_asked:
+            answers = index.rank(trainee, ["risk"])
+            main = next((m for m in answers if m.material.topic.startswith("thoughts of dying")), None)
+            if main is not None and (found := first_fresh([main])):
+                return found
+            if found := first_fresh(answers):
+                return found
+        layers = list(_reached(state.layer))
+        if state.ruptured and state.rupture_kind:
+            if question and state.event != "rupture":
+                if found := first_fresh(index.rank(trainee, ["fact"]), ANSWER_MIN):
+                    return found
+            return first_fresh(index.rank(trainee, [state.rupture_kind]))
+        if state.event == "repaired" and (found := first_fresh(index.rank(trainee, ["repair"]))):
+            return found
+        if question and (found := first_fresh(index.rank(trainee, ["fact"]), FACT_FIRST_MIN)):
+            return found  # a question about the client's life is answered first; earned depth can come next turn
+        ranked = index.rank(trainee, ["fact", *layers])
+        if question and (found := first_fresh(ranked, ANSWER_MIN)):
+            return found
+        if state.event == "unlocked" and (found := first_fresh(index.rank(trainee, [state.layer]))):
+            return found
+        return first_fresh(ranked, RELEVANT_MIN)
+
+    def _authored(self, state: ClientState, frame_break: bool, said: tuple[str, ...]) -> str:
+        """A card line the client has not said yet: the rupture's reaction, or the current layer, then any other
+        line the client may say now. Never a line already said: a session must not loop."""
         card = self.card
         if state.ruptured and state.rupture_kind:
-            lines = card.reaction(state.rupture_kind).lines
+            pools = [card.reaction(state.rupture_kind).lines]
         elif state.event == "repaired":
-            lines = card.repair.lines
+            pools = [card.repair.lines]
         else:
-            lines = card.layer(state.layer).lines
-        said = {t.text for t in history if t.speaker == "client"}
-        fresh = [line for line in lines if line not in said and not any(line in s for s in said)] or list(lines)
-        line = fresh[state.turn % len(fresh)]
+            pools = []
+        pools += [card.layer(name).lines for name in _reached(state.layer)][::-1]
+        pools += [fact.says for fact in card.facts]
+        line = next((found for pool in pools if (found := fresh_line(pool, said))), None)
+        line = line or fresh_line(LAST_RESORT, said) or LAST_RESORT[0]
         if frame_break:
             return f"{BEMUSED[state.turn % len(BEMUSED)]} {line}"
         return line
+
+
+def _reached(layer: LayerName) -> tuple[LayerName, ...]:
+    """The layers down to this depth: what the client may talk from now."""
+    return LAYER_ORDER[: LAYER_ORDER.index(layer) + 1]

@@ -23,6 +23,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from feedback.types import HistoryTurn
 from personas.schema import PersonaCard
 
+from .grounding import Match
 from .state import ClientState
 
 COUNSELLOR = "Counsellor"
@@ -33,6 +34,9 @@ WINDOW_STEP = 4
 """The window of recent turns moves in steps, so several turns in a row share the prompt's prefix
 and llama.cpp only evaluates the new tokens (time to first token stays short)."""
 EXAMPLE_LINES = 4
+FEW_SHOT_FACTS = 3
+"""Facts shown as earlier question-and-answer exchanges: a small model copies the shape (a question gets an
+answer about the client's own life) better than it follows an instruction."""
 LAPSE_WORDS = {
     "advice": "told {obj} what to do",
     "interpretation": "told {obj} what {poss} feelings really mean",
@@ -71,8 +75,22 @@ def risk_line(card: PersonaCard) -> str | None:
     return quoted.group(1).strip() if quoted else None
 
 
-def stage_direction(card: PersonaCard, state: ClientState, *, frame_break: bool = False) -> str:
-    """What is going on for the client right now, in one or two plain sentences."""
+def grounding_note(card: PersonaCard, grounded: tuple[Match, str] | None) -> str:
+    """The card material this reply rests on, for the prompt's last words."""
+    if grounded is None:
+        return ""
+    match, line = grounded
+    about = f" ({match.material.about})" if match.material.about else ""
+    return f" {short_name(card)} answers about {match.material.topic}{about}, something like: \"{line}\""
+
+
+def stage_direction(card: PersonaCard, state: ClientState, *, frame_break: bool = False,
+                    grounded: tuple[Match, str] | None = None) -> str:
+    """What is going on for the client right now, in one or two plain sentences (and what to draw on)."""
+    return _situation(card, state, frame_break=frame_break) + ("" if frame_break else grounding_note(card, grounded))
+
+
+def _situation(card: PersonaCard, state: ClientState, *, frame_break: bool = False) -> str:
     name = short_name(card)
     subj, obj, poss = pronouns(card)
     if frame_break:
@@ -105,7 +123,8 @@ def _turn_text(turn: HistoryTurn, *, hide: bool) -> str:
 
 
 def transcript_prompt(
-    card: PersonaCard, state: ClientState, history: Sequence[HistoryTurn], *, frame_break: bool = False
+    card: PersonaCard, state: ClientState, history: Sequence[HistoryTurn], *, frame_break: bool = False,
+    grounded: tuple[Match, str] | None = None,
 ) -> str:
     """A session transcript for the model to continue as the client."""
     name = short_name(card)
@@ -118,6 +137,12 @@ def transcript_prompt(
         *(f'- "{line}"' for line in card.example_lines[:EXAMPLE_LINES]),
         "",
     ]
+    shots = [fact for fact in card.facts if fact.says][:FEW_SHOT_FACTS]
+    if shots:
+        header += ["From the first session:"]
+        for fact in shots:
+            header += [f"{COUNSELLOR}: Can you tell me about {fact.topic}?", f"{name}: {fact.says[0]}"]
+        header += ["", "This session:"]
     turns = list(history)
     if not turns or turns[0].speaker != "client":
         turns.insert(0, HistoryTurn(speaker="client", text=card.opening_line))
@@ -128,14 +153,15 @@ def transcript_prompt(
         speaker = name if turn.speaker == "client" else COUNSELLOR
         last = i == len(recent) - 1
         body.append(f"{speaker}: {_turn_text(turn, hide=frame_break and last and turn.speaker == 'trainee')}")
-    tail = [f"({stage_direction(card, state, frame_break=frame_break)})", f"{name}:"]
+    tail = [f"({stage_direction(card, state, frame_break=frame_break, grounded=grounded)})", f"{name}:"]
     while len(body) > 2 and len("\n".join(header + body + tail)) > MAX_PROMPT_CHARS:
         body.pop(0)
     return "\n".join(header + body + tail)
 
 
 def chat_messages(
-    card: PersonaCard, state: ClientState, history: Sequence[HistoryTurn], *, frame_break: bool = False
+    card: PersonaCard, state: ClientState, history: Sequence[HistoryTurn], *, frame_break: bool = False,
+    grounded: tuple[Match, str] | None = None,
 ) -> list[BaseMessage]:
     """The card as a system prompt and the session as alternating messages, for capable models."""
     name = short_name(card)
@@ -147,12 +173,14 @@ def chat_messages(
             f"Setting: {card.setting}",
             f"What brings you: {card.presenting_problem}",
             f"Background: {card.background}",
+            *(["Facts of your life (answer questions about them plainly, in your own words):",
+               *(f"- {fact.topic}: {fact.fact}" for fact in card.facts)] if card.facts else []),
             f"Resistance ({card.style.resistance.level}): {card.style.resistance.how}",
             f"Emotional expression ({card.style.emotional_expression.level}): {card.style.emotional_expression.how}",
             f"Verbosity ({card.style.verbosity.level}): {card.style.verbosity.how}",
             f"What you can talk about at this point: {layer.material}",
             f"Lines in your voice: {' / '.join(card.example_lines)}",
-            f"Right now: {stage_direction(card, state, frame_break=frame_break)}",
+            f"Right now: {stage_direction(card, state, frame_break=frame_break, grounded=grounded)}",
             f"Reply as {name} only: one to three sentences of speech, no stage directions, no name label. "
             "Never give the counsellor advice or act as a counsellor or assistant, never say you are an AI, "
             "and never state your deeper feelings outright before the counsellor has earned them.",

@@ -5,6 +5,7 @@ whether the client opens up with listening and closes down after lapses.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -14,11 +15,12 @@ from langchain_core.language_models import BaseChatModel
 from feedback.types import HistoryTurn, TurnFeedback
 from personas.schema import PersonaCard
 
-from .client import PromptForm, SimulatedClient
+from .checks import check_reply, near_repeat
+from .client import Grounding, PromptForm, SimulatedClient
 from .state import initial_state, next_state
 
 PROBES = Path(__file__).parent / "probes"
-Analyse = Callable[[str, Sequence[HistoryTurn]], TurnFeedback]
+Analyse = Callable[[str, Sequence[HistoryTurn], Sequence[str]], TurnFeedback]
 
 
 def read_script(path: Path | str) -> list[str]:
@@ -41,6 +43,7 @@ def rehearsal_turns(
     prompt_form: PromptForm | None = None,
     analyse: Analyse | None = None,
     timeout_s: float = 60,
+    grounding: Grounding = "assembled",
 ) -> Iterator[dict]:
     """Play the script; one record per trainee turn as each completes, shaped like the CLI's JSON lines.
 
@@ -50,11 +53,11 @@ def rehearsal_turns(
     if analyse is None:
         from feedback import analyse_turn as analyse
 
-    client = SimulatedClient(card, model, prompt_form=prompt_form, timeout_s=timeout_s)
+    client = SimulatedClient(card, model, prompt_form=prompt_form, timeout_s=timeout_s, grounding=grounding)
     state = initial_state(card)
     history = [HistoryTurn(speaker="client", text=card.opening_line)]
     for turn, trainee in enumerate(script, start=1):
-        verdict = analyse(trainee, history)
+        verdict = analyse(trainee, history, card.risk.cues)
         state = next_state(card, state, verdict)
         history.append(HistoryTurn(speaker="trainee", text=trainee, feedback=verdict))
         started, first = time.perf_counter(), None
@@ -62,6 +65,7 @@ def rehearsal_turns(
         for _ in stream:
             first = first if first is not None else time.perf_counter() - started
         reply = stream.result
+        said = [t.text for t in history if t.speaker == "client"]
         history.append(HistoryTurn(speaker="client", text=reply.text))
         yield {
             "turn": turn,
@@ -76,7 +80,28 @@ def rehearsal_turns(
                 "event": state.event,
                 "attempts": reply.attempts,
                 "checks_failed": reply.checks_failed,
+                "topic": reply.topic,
+                "role_checks": check_reply(reply.text, trainee, earlier_client_lines=tuple(said)),
+                "near_repeat": near_repeat(reply.text, said),
                 "first_chunk_s": round(first or 0.0, 3),
                 "reply_s": round(time.perf_counter() - started, 3),
             },
         }
+
+
+def interview(card: PersonaCard, model: BaseChatModel, seed: int | None = 0, **options) -> Iterator[dict]:
+    """The card's interview probe: its questions about the client's own life, asked in one session. A reply is
+    *answered* when it contains what a real answer would (the question's ``expect`` pattern), passes the role
+    checks and repeats nothing the client said before. One record per question, as ``rehearsal_turns``'s plus
+    ``expect``, ``matched`` and ``answered``."""
+    questions = card.interview
+    for record, question in zip(rehearsal_turns(card, [q.ask for q in questions], model, seed, **options), questions):
+        matched = bool(re.search(question.expect, record["client"], re.IGNORECASE))
+        in_role = not record["detail"]["role_checks"]
+        yield record | {"expect": question.expect, "matched": matched,
+                        "answered": matched and in_role and not record["detail"]["near_repeat"]}
+
+
+def answered_share(records: Sequence[dict]) -> float | None:
+    """Percent of interview questions answered, or None when the card has no interview probe."""
+    return round(100 * sum(r["answered"] for r in records) / len(records), 1) if records else None

@@ -16,6 +16,9 @@ if not rows:
     st.info("No submitted sessions yet.")
     st.stop()
 
+if unexplored := sum(r["missed_risk_cues"] > 0 for r in rows):
+    st.warning(f"{unexplored} of {len(rows)} submitted sessions have a risk cue the trainee did not ask about.",
+               icon=":material/emergency:")
 st.subheader("Per trainee")
 st.dataframe(ws.per_trainee(rows), hide_index=True)
 for key, title, axis in [("lapse_rate", "Lapse rate over time", ".0%"),

@@ -125,10 +125,16 @@ if session_id is not None:
         c.metric("Lapses", scores.lapses, f"{scores.lapse_rate:.0%} of turns", delta_color="off", delta_arrow="off")
         d.metric("Repaired", scores.lapses_repaired, f"{scores.exploring_before_first_lapse} exploring before the first",
                  delta_color="off", delta_arrow="off")
+        if scores.risk_asked_turns:
+            st.info(f"You asked about risk at trainee turn {', '.join(map(str, scores.risk_asked_turns))}.",
+                    icon=":material/health_and_safety:")
+        elif scores.risk_cues:
+            st.info("Risk was never asked about in this session.", icon=":material/health_and_safety:")
         for cue in service.missed_risk_cues(session_id):
+            later = f" It was asked about later, at turn {cue.asked_at}." if cue.asked_at is not None else ""
             st.error(f"Missed risk cue at turn {cue.client_index}: “{plain(cue.cue)}”. The client's words carried a "
-                     "risk cue and the next turns did not ask about it. Asking directly about suicide or "
-                     "self-harm does not put the idea there; it tells the client you can hear it.",
+                     "risk cue and the next two turns did not ask about it." + later + " Asking directly about "
+                     "suicide or self-harm does not put the idea there; it tells the client you can hear it.",
                      icon=":material/emergency:")
         reflections = service.reflections(session_id)
         reviews = service.reviews(session_id)

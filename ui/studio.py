@@ -18,8 +18,10 @@ if service.user["role"] != "course_lead":
     st.stop()
 
 NEW = "__new__"
-PROBE_NAMES = {"exploring": "Exploring", "lapse_heavy": "Lapse-heavy"}
-PROBE_COLOURS = {"exploring": "#2f8f46", "lapse_heavy": "#e07b1f"}
+PROBE_NAMES = {"exploring": "Exploring", "lapse_heavy": "Lapse-heavy", "interview": "Interview"}
+PROBE_COLOURS = {"exploring": "#2f8f46", "lapse_heavy": "#e07b1f", "interview": "#3b6fb6"}
+ANSWERED_MIN = 80
+"""Below this share of its interview questions answered, publishing a card asks for confirmation."""
 STATUS_BADGES = {"draft": "gray", "published": "green", "retired": "red"}
 RISK_BADGES = {"none": "gray", "low": "blue", "medium": "orange", "high": "red"}
 REHEARSALS = "studio-rehearsals"  # card hash -> rehearsal result, kept across reruns
@@ -160,10 +162,21 @@ def openness_figure(card, runs: dict) -> go.Figure:
 
 
 def rehearsal_results(card, result: dict) -> None:
-    a, b, c, d = st.columns(4)
-    a.metric("Role held", f"{result['role_held_pct']:g}%", help="Replies the model wrote that passed the guard.")
+    answered, a, b, c, d = st.columns(5)
+    answered.metric("Answered", "n/a" if result["answered_pct"] is None else f"{result['answered_pct']:g}%",
+                    help="Interview questions about the client's own life whose reply held the expected content, "
+                         "passed the guard and repeated nothing.")
+    a.metric("Role held", f"{result['role_held_pct']:g}%",
+             help="Replies that passed the guard, written by the model or drawn from the card for the turn.")
     b.metric("Fallback", f"{result['fallback_pct']:g}%",
              help="Replies replaced by one of the card's authored lines because the model drifted out of role.")
+    if result["answered_pct"] is None:
+        st.warning("This card has no `interview` questions, so nobody has checked that the client answers plain "
+                   "questions about its own life. Add ten or more.", icon=":material/warning:")
+    elif result["answered_pct"] < ANSWERED_MIN:
+        st.warning(f"The client answered {result['answered_pct']:g}% of the interview questions (below "
+                   f"{ANSWERED_MIN}%). Add `facts` with `says` lines for what it could not answer.",
+                   icon=":material/warning:")
     for column, name in ((c, "exploring"), (d, "lapse_heavy")):
         records = result["runs"][name]
         column.metric(f"Openness after {PROBE_NAMES[name].lower()}", f"{result['final_openness'][name]:.0%}",
@@ -173,7 +186,8 @@ def rehearsal_results(card, result: dict) -> None:
         st.warning("Many replies fell back to authored lines: the model struggles to stay in this client's role. "
                    "Check that the opening line, setting and example lines are short and in the client's voice.",
                    icon=":material/warning:")
-    st.plotly_chart(openness_figure(card, result["runs"]), key="studio-openness")
+    st.plotly_chart(openness_figure(card, {k: v for k, v in result["runs"].items() if k != "interview"}),
+                    key="studio-openness")
     for name, records in result["runs"].items():
         with st.expander(f"{PROBE_NAMES[name]} probe transcript ({len(records)} turns)"):
             for r in records:
@@ -182,12 +196,14 @@ def rehearsal_results(card, result: dict) -> None:
                     st.caption(LABEL_NAMES.get(r["feedback"]["label"], r["feedback"]["label"]))
                 with st.chat_message("assistant", avatar=":material/person:"):
                     st.markdown(plain(r["client"]))
-                    st.caption(f"openness {r['state']['openness']:.0%} · {r['state']['layer']} layer · {r['source']}")
+                    st.caption(f"openness {r['state']['openness']:.0%} · {r['state']['layer']} layer · {r['source']}"
+                               + ("" if "answered" not in r else " · answered" if r["answered"] else " · **not answered**"))
 
 
 def rehearse(card, text: str) -> None:
     st.subheader("Rehearse the draft")
-    st.caption("Plays the exploring and the lapse-heavy probe scripts against this text of the card, on the "
+    st.caption("Plays the exploring and the lapse-heavy probe scripts and the card's interview questions against "
+               "this text of the card, on the "
                f"configured model ({plain(service.practice.backend.label)}), before anyone meets it. "
                "Good listening should reach the core layer; lapses should keep the client closed. "
                "On the embedded model this takes about a minute, longer when the machine is busy.")
@@ -195,7 +211,7 @@ def rehearse(card, text: str) -> None:
     key = card_hash(text) if card else None
     if st.button("Rehearse this draft", icon=":material/play_circle:", disabled=card is None or key in rehearsals,
                  help="Fix the card's problems first." if card is None else None):
-        with st.status("Rehearsing the exploring and lapse-heavy probes…", expanded=True) as status:
+        with st.status("Rehearsing the exploring, lapse-heavy and interview probes…", expanded=True) as status:
             bar = st.progress(0.0, text="Starting the model…")
 
             def progress(probe: str, done: int, total: int) -> None:
@@ -207,11 +223,15 @@ def rehearse(card, text: str) -> None:
                 status.update(label="The rehearsal could not run", state="error")
                 st.error(f"The model could not reply: {plain(str(exc))}")
             else:
-                status.update(label="Rehearsed both probes", state="complete", expanded=False)
+                status.update(label="Rehearsed the probes", state="complete", expanded=False)
     if key in rehearsals:
         rehearsal_results(card, rehearsals[key])
     elif rehearsals and card is not None:
         st.caption("Not rehearsed since the last edit.")
+
+
+def _pct(value: float | None) -> str:
+    return "n/a (no interview questions)" if value is None else f"{value:g}%"
 
 
 def versions_list(persona_id: str, versions: list[dict], shipped: str | None) -> None:
@@ -227,12 +247,19 @@ def versions_list(persona_id: str, versions: list[dict], shipped: str | None) ->
             f"**v{row['version']}** :{STATUS_BADGES[row['status']]}-badge[{row['status']}]"
             + (" :green-badge[in the practise picker]" if row["status"] == "published" and live == row["card_hash"] else "")
             + f"  \nhash `{row['card_hash']}` · saved {row['created_at'][:16].replace('T', ' ')}"
-            + (f" · rehearsed: role held {tested['role_held_pct']:g}%" if tested else " · not rehearsed here"))
+            + (f" · rehearsed: answered {_pct(tested['answered_pct'])}, role held {tested['role_held_pct']:g}%"
+               if tested else " · not rehearsed here"))
+        weak = row["status"] != "published" and (tested is None or (tested["answered_pct"] or 0) < ANSWERED_MIN)
+        if weak:
+            info.warning(("Not rehearsed here" if tested is None else f"Answered {_pct(tested['answered_pct'])} of its "
+                          "interview questions") + f": check it answers {ANSWERED_MIN}% before trainees meet it.",
+                         icon=":material/warning:")
+            weak = not info.checkbox("Publish anyway", key=f"studio-anyway-{row['id']}")
         edit, publish, retire = actions.columns(3)
         edit.button("Edit", key=f"studio-edit-{row['id']}", icon=":material/edit:",
                     on_click=load_into_editor, args=(persona_id, row["yaml"]))
         publish.button("Publish", key=f"studio-publish-{row['id']}", icon=":material/publish:",
-                       disabled=row["status"] == "published", on_click=set_status, args=(row, "published"),
+                       disabled=row["status"] == "published" or weak, on_click=set_status, args=(row, "published"),
                        help="Trainees meet this version from their next session on.")
         retire.button("Retire", key=f"studio-retire-{row['id']}", icon=":material/archive:",
                       disabled=row["status"] == "retired", on_click=set_status, args=(row, "retired"),

@@ -71,8 +71,14 @@ def feedback_note(verdict: dict, *, brief: bool = False) -> None:
     badge = f":{colour}-badge[{label}] · confidence {verdict['confidence']:.0%}"
     if verdict.get("repair"):
         badge += " · :green-badge[Repair]"
+    if verdict.get("asks_about_risk"):
+        badge += " · :violet-badge[Asks about risk]"
     st.caption(badge)
     lapse = verdict.get("lapse")
+    if cue := verdict.get("risk_cue_missed"):
+        st.error(f"**Missed risk cue:** the client said “{plain(cue)}” and two of your turns have not asked about it. "
+                 "Asking directly about suicide or self-harm does not put the idea there; it tells the client you "
+                 "can hear it.", icon=":material/emergency:")
     if lapse and brief:
         st.caption(f"{lapse['severity'].capitalize()} lapse. More curious: {plain(lapse['alternative'])}")
     elif lapse:
