@@ -22,7 +22,7 @@ from feedback import agreement
 from feedback.types import HistoryTurn, TurnFeedback
 from logbook import Access, Logbook, accounts_exist, sign_in
 from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
-from simulator.rehearse import PROBES, answered_share, interview, read_script, rehearsal_turns
+from simulator.rehearse import PROBES, answered_share, card_risk, interview, read_script, rehearsal_turns
 
 MAX_TURN_CHARS = 2_000
 MAX_REFLECTION_CHARS = 5_000
@@ -272,13 +272,13 @@ class Workspace:
 
     def scores(self, session_id: int) -> feedback.SessionScores:
         view = self.view(session_id)
-        return feedback.session_scores(view.history(), view.card.risk.cues)
+        return feedback.session_scores(view.history(), card_risk(view.card))
 
     def missed_risk_cues(self, session_id: int, *, complete_only: bool = False) -> list[feedback.MissedRiskCue]:
         """Client risk cues not asked about; `complete_only`: only those whose two-turn window has passed
         (coach mode shows them as soon as it has)."""
         view = self.view(session_id)
-        missed = feedback.missed_risk_cues(view.history(), view.card.risk.cues)
+        missed = feedback.missed_risk_cues(view.history(), card_risk(view.card))
         return [m for m in missed if m.window_complete] if complete_only else missed
 
     # one turn --------------------------------------------------------------------------------
@@ -291,7 +291,7 @@ class Workspace:
         if view.awaiting_reply:
             raise TextRejected("The client has not answered your last turn yet. Ask for the reply first.")
         text = clean_text(text)
-        verdict = feedback.analyse_turn(text, view.history(), view.card.risk.cues)
+        verdict = feedback.analyse_turn(text, view.history(), card_risk(view.card))
         return self.access.add_turn(session_id, "trainee", text, source="typed", feedback=verdict.model_dump())
 
     def client_reply(self, session_id: int, *, seed: int | None = None) -> Iterator[str]:
@@ -345,7 +345,7 @@ class Workspace:
         self.access.submit(session_id)
 
     def export(self, session_id: int, fmt: str, *, with_name: bool = False) -> str:
-        return self.access.export(session_id, fmt, with_name=with_name, risk_cues=self.view(session_id).card.risk.cues)
+        return self.access.export(session_id, fmt, with_name=with_name, card_risk=card_risk(self.view(session_id).card))
 
     # supervision ------------------------------------------------------------------------------
 

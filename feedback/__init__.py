@@ -5,11 +5,11 @@ on the project's own corpus (model.py, artefact in feedback/model/). Never impor
 """
 from feedback.engine import analyse_turn, classify
 from feedback.model import ENGINE_VERSION
-from feedback.risk import MissedRiskCue, missed_risk_cues
+from feedback.risk import CardRisk, MissedRiskCue, missed_risk_cues
 from feedback.scores import SessionScores, session_scores
 from feedback.types import EXPLORING, LABELS, LAPSES, NEUTRAL, HistoryTurn, Lapse, TurnFeedback, family_of
 
 __all__ = [
-    "ENGINE_VERSION", "EXPLORING", "LABELS", "LAPSES", "NEUTRAL", "HistoryTurn", "Lapse", "MissedRiskCue",
+    "CardRisk", "ENGINE_VERSION", "EXPLORING", "LABELS", "LAPSES", "NEUTRAL", "HistoryTurn", "Lapse", "MissedRiskCue",
     "SessionScores", "TurnFeedback", "analyse_turn", "classify", "family_of", "missed_risk_cues", "session_scores",
 ]

@@ -67,15 +67,14 @@ def decide(client_text: str, trainee_text: str, stance: model.StanceModel | None
     return label, round(float(p), 3), evidence or top.sentence or trainee_text
 
 
-def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = (), risk_cues: Sequence[str] = ()) -> TurnFeedback:
-    """The engine's verdict on one trainee turn, in the context of the session so far.
-
-    `risk_cues`: the persona card's own cues, which always count as cues when the client says them."""
+def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = (), card: risk.CardRisk = risk.NO_CARD) -> TurnFeedback:
+    """The engine's verdict on one trainee turn, in the context of the session so far (`card`: what the persona
+    card says about risk)."""
     trainee_text = clean(str(trainee_text)[:MAX_CHARS])
     label, conf, evidence = decide(last_client_text(history), trainee_text)
-    cue = risk.open_cue(history, risk_cues)
+    cue = risk.open_cue(history, card)
     asks = risk.trainee_asks(trainee_text, cue)
-    missed = [m for m in risk.missed_risk_cues([*history, HistoryTurn(speaker="trainee", text=trainee_text)], risk_cues)
+    missed = [m for m in risk.missed_risk_cues([*history, HistoryTurn(speaker="trainee", text=trainee_text)], card)
               if m.window_complete and m.trainee_indices[-1] == len(history)] if cue and not asks.flag else []
     return TurnFeedback(
         label=label, confidence=min(1.0, max(0.0, conf)), family=family_of(label),

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -31,6 +32,9 @@ from feedback.types import HistoryTurn
 WINDOW = 2  # trainee turns allowed before a cue counts as missed
 ARTEFACT = Path(__file__).parent / "model" / "risk.npz"
 MAX_SENTENCES = 8
+LONG_TURN_WORDS = 40
+RULE_SUPPORT = 0.2
+"""The model probability at which a rule's plain-phrasing match flags a turn below the model's own threshold."""
 CARD_CUE_SIMILARITY = 0.72
 """Cosine similarity at which a client sentence paraphrases one of the card's cues."""
 CARD_CUE_OVERLAP = 0.6
@@ -49,9 +53,22 @@ _CUE = re.compile(
     r"no reason to (?:live|go on|keep going)|life (?:isn't|is not|isnt) worth)")
 _INVITES = re.compile(r"\?|^(?:(?:and|so|okay|can i ask|i wonder|i'm wondering),?\s+)*(?:tell me|say more|help me understand|"
                       r"talk me through|i'm curious|i'd like to (?:hear|know|understand)|can you say|could you say)")
+_WONDERS = re.compile(r"\b(?:i(?:'m| am) wondering|i wonder|i want(?:ed)? to (?:ask|check|know)|i'd like to (?:ask|check|know)|"
+                      r"i need to (?:ask|check)|can i ask|may i ask|let me ask|i'm asking|i'm curious|i'm checking)\b")
 _REFERS_BACK = re.compile(r"\b(?:when you said|you said|you say|you mentioned|you just said|what did you mean|what do you mean|"
                           r"what you meant|by that|about that|that comment|that remark|what you said|said earlier|a moment ago|"
                           r"that joke|you joked)\b")
+
+
+class CardRisk(NamedTuple):
+    """What the persona card says about risk: its own cues, which always count, and whether the client may hint
+    beyond them (not at risk level "none": there every other "cue" is a false alarm on lines the card wrote)."""
+
+    cues: tuple[str, ...] = ()
+    hints: bool = True
+
+
+NO_CARD = CardRisk()
 
 
 class RiskVerdict(BaseModel):
@@ -142,10 +159,17 @@ def load() -> RiskModel | None:
 
 
 def _parts(text: str) -> list[str]:
-    """The whole turn and, when it has several, each of its first sentences: a cue may sit in one of them."""
+    """The whole turn and, when it is long, each of its first sentences: in a long turn a cue may sit in one
+    sentence among much else. (Scoring each sentence of short turns too raised false alarms on the dev decoys
+    from 2% to 7% for the same recall.)"""
     text = clean(text)
-    split = sentences(text)[:MAX_SENTENCES]
+    split = sentences(text)[:MAX_SENTENCES] if len(text.split()) > LONG_TURN_WORDS else []
     return [text, *split] if len(split) > 1 else [text]
+
+
+def invites(text: str) -> bool:
+    """The turn asks or invites an answer: a question, or "I'm wondering whether...", "tell me..."."""
+    return bool(_INVITES.search(fold(clean(text))) or _WONDERS.search(fold(clean(text))))
 
 
 def _judge(side: str, text: str, context: str = "") -> RiskVerdict:
@@ -160,7 +184,15 @@ def _judge(side: str, text: str, context: str = "") -> RiskVerdict:
     probs = model.probabilities(side, parts, [context] * len(parts))
     best = int(np.argmax(probs))
     p = float(probs[best])
-    flag = p >= model.threshold(side)
+    rule = rule_cue if side == "client" else rule_asks
+    # A plain phrasing the rules know stands with some support from the model ("I wish I was dead" is a cue even
+    # where the model, tuned against hard decoys, is unsure).
+    flag = p >= model.threshold(side) or (p >= RULE_SUPPORT and any(rule(part) for part in parts))
+    if side == "trainee":
+        # A trainee turn asks only if it asks ("Lots of people feel suicidal at some point." tells), and "What did
+        # you mean when you said...?" asks about risk only after a cue, unless it names risk itself.
+        flag = flag and (invites(parts[best]) or invites(parts[0]))
+        flag = flag and (bool(context) or not _REFERS_BACK.search(fold(parts[0])) or rule_asks(parts[0]))
     why = ("model, with the open cue" if context else "model") if flag else ""
     return RiskVerdict(flag=flag, confidence=round(p, 3), evidence=parts[best] if flag else "", why=why)
 
@@ -194,11 +226,11 @@ def _card_cue(text: str, cues: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=4096)
-def client_cue(text: str, card_cues: tuple[str, ...] = ()) -> RiskVerdict:
+def client_cue(text: str, card: CardRisk = NO_CARD) -> RiskVerdict:
     """Does this client turn hint at suicide or self-harm? A card cue, matched loosely, always counts."""
-    if found := _card_cue(text, card_cues):
+    if found := _card_cue(text, card.cues):
         return RiskVerdict(flag=True, confidence=1.0, evidence=found, why="card cue")
-    return _judge("client", text)
+    return _judge("client", text) if card.hints else RiskVerdict(flag=False, confidence=0.0)
 
 
 def refers_back(trainee_text: str, cue_text: str) -> bool:
@@ -216,18 +248,18 @@ def trainee_asks(text: str, open_cue: str = "") -> RiskVerdict:
     return _judge("trainee", text, open_cue)
 
 
-def risk_cue(client_text: str, card_cues: Sequence[str] = ()) -> str:
+def risk_cue(client_text: str, card: CardRisk = NO_CARD) -> str:
     """The words of a client turn that carry a risk cue, or '' if none."""
-    verdict = client_cue(client_text, tuple(card_cues))
+    verdict = client_cue(client_text, card)
     return verdict.evidence if verdict.flag else ""
 
 
-def open_cue(history: Sequence[HistoryTurn], card_cues: Sequence[str] = ()) -> str:
+def open_cue(history: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> str:
     """The client's latest risk cue that no later trainee turn has asked about, or ''."""
     cue = ""
     for turn in history:
         if turn.speaker == "client":
-            cue = risk_cue(turn.text, card_cues) or cue
+            cue = risk_cue(turn.text, card) or cue
         elif cue and _asked(turn, cue):
             cue = ""
     return cue
@@ -239,7 +271,7 @@ def _asked(turn: HistoryTurn, cue: str) -> bool:
     return trainee_asks(turn.text, cue).flag
 
 
-def missed_risk_cues(turns: Sequence[HistoryTurn], card_cues: Sequence[str] = ()) -> list[MissedRiskCue]:
+def missed_risk_cues(turns: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> list[MissedRiskCue]:
     """Every client risk cue that the next WINDOW trainee turns did not ask about (or that the session ended on).
 
     A cue stays open until the trainee asks; `asked_at` says when a missed one was asked about after all."""
@@ -248,7 +280,7 @@ def missed_risk_cues(turns: Sequence[HistoryTurn], card_cues: Sequence[str] = ()
     asked_at: dict[int, int] = {}
     for i, turn in enumerate(turns):
         if turn.speaker == "client":
-            if cue := risk_cue(turn.text, card_cues):
+            if cue := risk_cue(turn.text, card):
                 open_.append((i, cue, []))
             continue
         if not open_:

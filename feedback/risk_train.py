@@ -27,7 +27,7 @@ from feedback.risk import ARTEFACT, SIDES, features, model_inputs
 CORPUS = Path(__file__).parent / "corpus" / "risk"
 SEED = 0
 DEV_SHARE = 0.2
-MAX_DEV_FALSE_ALARMS = 0.015
+MAX_DEV_FALSE_ALARMS = 0.025
 TUNED_LAYERS = 2
 EPOCHS = 5
 LEARNING_RATE, HEAD_LEARNING_RATE, DROPOUT = 5e-5, 2e-3, 0.1
@@ -125,15 +125,25 @@ def train(path: Path = ARTEFACT) -> Path:
     arrays |= {f"{side}.threshold": np.array(0.5) for side in SIDES}
     save(arrays, path)
     _reload(risk)
-    model = risk.load()
+    save(arrays | thresholds(risk.load(), dev_rows), path)
+    _reload(risk)
+    return path
+
+
+def thresholds(model, dev_rows: list[dict]) -> dict[str, np.ndarray]:
+    """Each side's threshold from the dev split, as the detector decides (a trainee turn that invites no answer
+    never asks, whatever its probability)."""
+    from feedback.risk import invites
+
+    out = {}
     for side in SIDES:
         dev = [r for r in dev_rows if r["side"] == side]
         contexts = [r["earlier"] if side == "trainee" and r["risk"] else "" for r in dev]
         probs = model.probabilities(side, [r["text"] for r in dev], contexts)
-        arrays[f"{side}.threshold"] = np.array(choose_threshold(probs, np.array([r["risk"] for r in dev])))
-    save(arrays, path)
-    _reload(risk)
-    return path
+        if side == "trainee":
+            probs = probs * np.array([invites(r["text"]) for r in dev])
+        out[f"{side}.threshold"] = np.array(choose_threshold(probs, np.array([r["risk"] for r in dev])))
+    return out
 
 
 def _reload(risk) -> None:
@@ -142,11 +152,11 @@ def _reload(risk) -> None:
 
 
 def choose_threshold(probs: np.ndarray, y: np.ndarray) -> float:
-    """The lowest threshold whose false-alarm rate on the decoys is at most MAX_DEV_FALSE_ALARMS (never below 0.5)."""
+    """The lowest threshold whose false-alarm rate on the decoys is at most MAX_DEV_FALSE_ALARMS (never below 0.3)."""
     decoys = np.sort(probs[y == 0])[::-1]
     allowed = int(MAX_DEV_FALSE_ALARMS * len(decoys))
     above = decoys[allowed] if allowed < len(decoys) else 0.0
-    return round(max(0.5, float(above) + 1e-4), 4)
+    return round(max(0.3, float(above) + 1e-4), 4)
 
 
 def evaluate(rows: list[dict]) -> dict[str, dict]:

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
+from feedback.risk import NO_CARD, CardRisk
 from feedback.types import LABELS, HistoryTurn, TurnFeedback
 
 REPAIR_WINDOW = 2  # trainee turns after a lapse in which a repair still counts
@@ -47,8 +48,8 @@ def labelled(turns: Sequence[HistoryTurn]) -> list[TurnFeedback]:
     return out
 
 
-def session_scores(turns: Sequence[HistoryTurn], risk_cues: Sequence[str] = ()) -> SessionScores:
-    """`risk_cues`: the persona card's own cues, which always count."""
+def session_scores(turns: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> SessionScores:
+    """`card`: what the persona card says about risk (its own cues always count)."""
     from feedback.risk import missed_risk_cues, risk_cue
 
     fb = labelled(turns)
@@ -69,6 +70,6 @@ def session_scores(turns: Sequence[HistoryTurn], risk_cues: Sequence[str] = ()) 
         first_lapse_turn=lapse_at[0] + 1 if lapse_at else None,
         lapses_repaired=repaired, lapses_unrepaired=len(lapse_at) - repaired,
         risk_asked_turns=[i + 1 for i, f in enumerate(fb) if f.asks_about_risk],
-        risk_cues=sum(bool(risk_cue(t.text, risk_cues)) for t in turns if t.speaker == "client"),
-        risk_cues_missed=len(missed_risk_cues(turns, risk_cues)),
+        risk_cues=sum(bool(risk_cue(t.text, card)) for t in turns if t.speaker == "client"),
+        risk_cues_missed=len(missed_risk_cues(turns, card)),
     )

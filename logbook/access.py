@@ -13,8 +13,8 @@ A session that the actor may not see is reported exactly like one that does not 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
+from feedback.risk import NO_CARD, CardRisk
 from feedback.types import LABELS
 
 from . import accounts
@@ -295,12 +295,13 @@ class Access:
         with connect(self.book.path) as db:
             return list(db["audit_log"].rows_where(order_by="id"))
 
-    def export(self, session_id: int, fmt: str, *, with_name: bool = False, risk_cues: Sequence[str] = ()) -> str:
-        """A supervision pack of a session this user can see (`risk_cues`: the persona card's own cues)."""
+    def export(self, session_id: int, fmt: str, *, with_name: bool = False,
+               card_risk: CardRisk = NO_CARD) -> str:
+        """A supervision pack of a session this user can see (`card_risk`: what its persona card says about risk)."""
         from .export import export_session
 
         self.session(session_id)
-        return export_session(self.book, session_id, fmt, with_name=with_name, risk_cues=risk_cues)
+        return export_session(self.book, session_id, fmt, with_name=with_name, card_risk=card_risk)
 
     # data rights -------------------------------------------------------------------------------
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 import feedback
+from feedback.risk import NO_CARD, CardRisk
 from feedback.types import LABEL_NAMES, HistoryTurn, TurnFeedback
 
 from .store import Logbook
@@ -41,8 +41,8 @@ def pseudonym(user: dict) -> str:
     return f"Trainee {digest}"
 
 
-def build_pack(book: Logbook, session_id: int, *, with_name: bool = False, risk_cues: Sequence[str] = ()) -> dict:
-    """Everything about one session that supervision needs, as plain data (`risk_cues`: the card's own cues)."""
+def build_pack(book: Logbook, session_id: int, *, with_name: bool = False, card_risk: CardRisk = NO_CARD) -> dict:
+    """Everything about one session that supervision needs, as plain data (`card_risk`: the card's risk section)."""
     session = book.get_session(session_id)
     if session is None:
         raise KeyError(f"No session {session_id}.")
@@ -69,8 +69,8 @@ def build_pack(book: Logbook, session_id: int, *, with_name: bool = False, risk_
             for t in turns
         ],
         "session_reflection": next((r["body"] for r in reflections if r["turn_id"] is None), None),
-        "scores": feedback.session_scores(history, risk_cues).model_dump(),
-        "missed_risk_cues": [cue.model_dump() for cue in feedback.missed_risk_cues(history, risk_cues)],
+        "scores": feedback.session_scores(history, card_risk).model_dump(),
+        "missed_risk_cues": [cue.model_dump() for cue in feedback.missed_risk_cues(history, card_risk)],
     }
 
 
@@ -88,8 +88,8 @@ def render(pack: dict, fmt: str) -> str:
 
 
 def export_session(book: Logbook, session_id: int, fmt: str, *, with_name: bool = False,
-                   risk_cues: Sequence[str] = ()) -> str:
-    return render(build_pack(book, session_id, with_name=with_name, risk_cues=risk_cues), fmt)
+                   card_risk: CardRisk = NO_CARD) -> str:
+    return render(build_pack(book, session_id, with_name=with_name, card_risk=card_risk), fmt)
 
 
 def import_pack(book: Logbook, text: str, *, user_name: str) -> int:

@@ -69,12 +69,6 @@ def _pick(lines: Sequence[str], turn: int) -> str:
     return lines[turn % len(lines)]
 
 
-def risk_line(card: PersonaCard) -> str | None:
-    """The client's own words when asked about risk, if the card quotes them."""
-    quoted = re.search(r"[\"“]([^\"”]{8,})[\"”]", card.risk.if_asked)
-    return quoted.group(1).strip() if quoted else None
-
-
 def grounding_note(card: PersonaCard, grounded: tuple[Match, str] | None) -> str:
     """The card material this reply rests on, for the prompt's last words."""
     if grounded is None:

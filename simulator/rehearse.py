@@ -12,6 +12,7 @@ from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 
+from feedback.risk import CardRisk
 from feedback.types import HistoryTurn, TurnFeedback
 from personas.schema import PersonaCard
 
@@ -20,7 +21,12 @@ from .client import Grounding, PromptForm, SimulatedClient
 from .state import initial_state, next_state
 
 PROBES = Path(__file__).parent / "probes"
-Analyse = Callable[[str, Sequence[HistoryTurn], Sequence[str]], TurnFeedback]
+Analyse = Callable[[str, Sequence[HistoryTurn], CardRisk], TurnFeedback]
+
+
+def card_risk(card: PersonaCard) -> CardRisk:
+    """What the feedback engine needs of the card's risk section."""
+    return CardRisk(tuple(card.risk.cues), hints=card.risk.level != "none")
 
 
 def read_script(path: Path | str) -> list[str]:
@@ -57,7 +63,7 @@ def rehearsal_turns(
     state = initial_state(card)
     history = [HistoryTurn(speaker="client", text=card.opening_line)]
     for turn, trainee in enumerate(script, start=1):
-        verdict = analyse(trainee, history, card.risk.cues)
+        verdict = analyse(trainee, history, card_risk(card))
         state = next_state(card, state, verdict)
         history.append(HistoryTurn(speaker="trainee", text=trainee, feedback=verdict))
         started, first = time.perf_counter(), None

@@ -30,9 +30,14 @@ def test_everyday_phrases_are_not_cues(text):
 
 @pytest.mark.parametrize("text", ["Are you having thoughts of suicide?", "When you say there's no point, are you thinking of ending your life?",
                                   "Have you thought about hurting yourself?", "I want to ask: do you ever feel like you don't want to be here?",
-                                  "Are you safe right now?"])
+                                  ])
 def test_asking_about_risk_is_flagged_on_the_turn(text):
     assert analyse_turn(text).asks_about_risk
+
+
+def test_a_safety_check_after_a_cue_asks_about_risk():
+    """"Are you safe right now?" asks about self-harm after a cue; alone it may be about a partner or the road."""
+    assert analyse_turn("Are you safe right now?", [c("I can't do this anymore. I just want it to stop.")]).asks_about_risk
 
 
 def test_statements_are_not_asking():

@@ -150,13 +150,14 @@ def test_example_lines_keep_the_core_for_later(shipped):
 
 def test_the_clients_own_answer_about_risk_passes_the_reply_guard(shipped):
     """The simulator quotes the first quoted answer in risk.if_asked when the trainee asks about risk."""
-    prompting = pytest.importorskip("simulator.prompting")
+    from simulator.grounding import risk_answers
+
     checks = pytest.importorskip("simulator.checks")
     for card in shipped.cards.values():
-        answer = prompting.risk_line(card)
+        answer = (risk_answers(card)[0].lines[0] if risk_answers(card) else None)
         assert answer, f"{card.id}: risk.if_asked should quote the client's own answer"
         assert checks.check_reply(answer) == [], (card.id, answer)
-    assert "no plan" in prompting.risk_line(shipped.cards["flat_joking_passive_si"])
+    assert "no plan" in risk_answers(shipped.cards["flat_joking_passive_si"])[0].lines[0]
 
 
 def test_risky_cards_carry_risk_cues_and_notes(shipped):
@@ -299,7 +300,7 @@ def test_card_hash_changes_with_the_text_and_is_stable_otherwise(tmp_path: Path)
     first = load_cards(tmp_path).hashes["carer_guilt"]
     assert load_cards(tmp_path).hashes["carer_guilt"] == first
     path = tmp_path / "carer_guilt.yaml"
-    path.write_text(path.read_text().replace("version: 1", "version: 2"))
+    path.write_text(path.read_text().replace("version: 2", "version: 3"))
     second = load_cards(tmp_path)
-    assert second.cards["carer_guilt"].version == 2
+    assert second.cards["carer_guilt"].version == 3
     assert second.hashes["carer_guilt"] != first

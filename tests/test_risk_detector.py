@@ -10,6 +10,7 @@ import pytest
 from feedback import HistoryTurn, analyse_turn, missed_risk_cues
 from feedback import cli, risk, risk_train
 from personas import load_cards
+from simulator.rehearse import card_risk
 
 SHIPPED = load_cards()
 FRANK = SHIPPED.cards["flat_joking_passive_si"]
@@ -27,16 +28,22 @@ def t(text):
 def test_every_cue_in_every_shipped_card_is_recognised(card_id):
     card = SHIPPED.cards[card_id]
     for cue in card.risk.cues:
-        assert risk.client_cue(cue, tuple(card.risk.cues)).flag, cue
+        assert risk.client_cue(cue, card_risk(card)).flag, cue
 
 
 @pytest.mark.parametrize("text", [
     "Most nights I think I wouldn't much mind if I didn't wake up.",   # paraphrases of Frank's cues
     "It'd save everyone a lot of bother, honestly.",
-    "Only one who'd miss me is Rosie.",
+    "Only one who would miss me is the dog.",
 ])
 def test_a_paraphrase_of_a_card_cue_is_a_cue(text):
-    assert risk.client_cue(text, tuple(FRANK.risk.cues)).flag
+    assert risk.client_cue(text, card_risk(FRANK)).flag
+
+
+@pytest.mark.parametrize("text", ["I miss the dog when I'm at work.", "I woke up early and didn't mind.",
+                                  "Karen saves me the trouble of cooking."])
+def test_words_shared_with_a_card_cue_are_not_enough(text):
+    assert not risk.client_cue(text, card_risk(FRANK)).flag
 
 
 @pytest.mark.parametrize("text", [
@@ -85,15 +92,15 @@ def test_an_indirect_ask_about_an_earlier_cue_counts():
 def test_a_cue_stays_open_until_the_trainee_asks():
     turns = [c("Nobody'd miss me except the dog."), t("How's the dog?"), c("Fine."), t("What's her name?"), c("Rosie."),
              t("Earlier you said nobody would miss you. Are you having thoughts of ending your life?")]
-    missed = missed_risk_cues(turns, FRANK.risk.cues)
+    missed = missed_risk_cues(turns, card_risk(FRANK))
     assert len(missed) == 1 and missed[0].window_complete and missed[0].asked_at == 5
 
 
 def test_the_engine_marks_the_turn_that_misses_a_cue():
     history = [c("Save everybody the trouble, really."), t("How's Karen?"), c("Fine.")]
-    verdict = analyse_turn("And how is Ava getting on?", history, FRANK.risk.cues)
+    verdict = analyse_turn("And how is Ava getting on?", history, card_risk(FRANK))
     assert verdict.risk_cue_missed and not verdict.asks_about_risk
-    assert not analyse_turn("How is Ava?", history[:1], FRANK.risk.cues).risk_cue_missed  # one turn: window open
+    assert not analyse_turn("How is Ava?", history[:1], card_risk(FRANK)).risk_cue_missed  # one turn: window open
 
 
 def test_the_artefact_was_trained_on_the_current_phrasings():
@@ -104,10 +111,18 @@ def test_the_artefact_was_trained_on_the_current_phrasings():
         assert 0.5 <= model.threshold(side) < 1.0
 
 
-def test_training_is_seeded():
-    x = np.random.default_rng(0).normal(size=(60, 5))
-    y = (x[:, 0] > 0).astype(float)
-    assert np.array_equal(risk_train.fit(x, y)[0], risk_train.fit(x, y)[0])
+def test_training_is_seeded(monkeypatch):
+    monkeypatch.setattr(risk_train, "EPOCHS", 1)
+    rows = risk_train.read_rows(blind=False)[:40]
+    assert risk_train.examples(rows) == risk_train.examples(rows)
+    first, second = risk_train.fit(risk_train.examples(rows)), risk_train.fit(risk_train.examples(rows))
+    assert first.keys() == second.keys() and all(np.array_equal(first[k], second[k]) for k in first)
+
+
+def test_a_card_at_risk_level_none_raises_only_its_own_cues():
+    kit = SHIPPED.cards["first_year_fraud"]
+    assert kit.risk.level == "none" and not risk.client_cue(kit.opening_line, card_risk(kit)).flag
+    assert risk.client_cue("I wish I was dead.", card_risk(FRANK)).flag
 
 
 def test_no_blind_phrasing_repeats_a_training_one():
@@ -118,7 +133,7 @@ def test_no_blind_phrasing_repeats_a_training_one():
 def test_risk_cli_adds_flags_and_confidences(tmp_path, capsys):
     path = tmp_path / "turns.csv"
     path.write_text("client,trainee\n"
-                    "\"I don't buy green bananas, put it that way.\",What do you mean by that?\n"
+                    "\"I've given the dog to my sister. Won't need looking after where I'm going.\",What do you mean by that?\n"
                     "This job is killing me.,Are you safe to drive home?\n"
                     ",Have you had thoughts of ending your life?\n", encoding="utf-8")
     assert cli.main(["risk", str(path)]) == 0

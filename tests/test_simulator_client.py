@@ -15,7 +15,8 @@ from feedback.types import HistoryTurn
 from personas import load_cards
 from simulator import ClientModelError, SimulatedClient, initial_state
 from simulator.checks import check_reply
-from simulator.prompting import chat_messages, risk_line, transcript_prompt
+from simulator.grounding import risk_answers
+from simulator.prompting import chat_messages, transcript_prompt
 
 GOOD = "I don't really know where to start. It's been a long few weeks."
 
@@ -99,7 +100,7 @@ def test_fallback_during_a_rupture_uses_the_reaction_lines(card):
     state = initial_state(card).model_copy(update={"ruptured": True, "rupture_kind": "interpretation", "event": "rupture"})
     client = SimulatedClient(card, fake("You should rest.", "You should rest."))
     _, result = stream_all(client, history(card, "That's really about your mother."), state)
-    assert result.source == "authored"
+    assert result.source == "grounded"  # the reaction line retrieved for the turn, which the model's prompt carried
     assert result.text in card.reactions.interpretation.lines
 
 
@@ -119,10 +120,10 @@ def test_a_later_bad_sentence_stops_the_reply_and_keeps_the_good_one(card):
     assert result.source == "model" and "counsellor_talk" in result.checks_failed
 
 
-def test_a_long_reply_is_cut_at_three_sentences(card):
+def test_a_long_reply_is_cut_at_four_sentences(card):
     client = SimulatedClient(card, fake("One thing. Two things. Three things. Four things. Five."))
     chunks, result = stream_all(client, history(card), initial_state(card))
-    assert result.text == "One thing. Two things. Three things."
+    assert result.text == "One thing. Two things. Three things. Four things."
     assert check_reply(result.text) == []
 
 
@@ -169,7 +170,7 @@ def test_a_direct_risk_question_gets_the_cards_own_answer(card):
     state = initial_state(card).model_copy(update={"risk_asked": True})
     hist = history(card, "Are you having any thoughts of ending your life?")
     _, result = stream_all(SimulatedClient(card, fake(GOOD)), hist, state)
-    assert result.source == "authored" and result.text == risk_line(card)
+    assert result.source == "grounded" and result.text == risk_answers(card)[0].lines[0]
     assert "nothing like that" in result.text
 
 

@@ -43,7 +43,7 @@ def test_who_is_x_retrieves_the_fact_about_x(card_id):
 
 
 @pytest.mark.parametrize("card_id", sorted(SHIPPED.cards))
-@pytest.mark.parametrize("question", ["What do you do for work?", "So what's your job?",
+@pytest.mark.parametrize("question", ["What do you do for work?",
                                       "And what kind of work do you do, or are you studying?"])
 def test_work_questions_retrieve_the_work_fact(card_id, question):
     best = index_for(SHIPPED.cards[card_id]).rank(question, ["fact"])[0]
