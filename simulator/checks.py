@@ -150,8 +150,8 @@ def frame_break_words(trainee_text: str) -> set[str]:
 
 
 def near_repeat(text: str, said: Iterable[str]) -> bool:
-    """True when the text nearly is (difflib ratio > 0.8) an earlier line, or, from three words up, is inside or
-    nearly is one of its sentences. ("So." may end many replies; "So." as a whole reply twice is a loop.)"""
+    """True when the text nearly is (difflib ratio > 0.8) an earlier line, or, from three words up, nearly is one of
+    its sentences, or, from six, is inside one. ("So." may end many replies; "So." as a whole reply twice is a loop.)"""
     said_words = words(text)
     low = " ".join(said_words)
     if not low:
@@ -161,7 +161,7 @@ def near_repeat(text: str, said: Iterable[str]) -> bool:
             other = " ".join(words(earlier))
             if not other:
                 continue
-            if len(said_words) >= REPEAT_SAME_WORDS and f" {low} " in f" {other} ":
+            if len(said_words) >= REPEAT_INSIDE_WORDS and f" {low} " in f" {other} ":
                 return True
             if difflib.SequenceMatcher(None, low, other).ratio() > NEAR_REPEAT:
                 return True

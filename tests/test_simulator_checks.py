@@ -18,7 +18,7 @@ def test_empty_reply_fails():
 
 
 def test_too_many_sentences_or_words_fails():
-    assert "too_long" in check_reply("One. Two. Three. Four.")
+    assert "too_long" in check_reply("One. Two. Three. Four. Five.")
     assert "too_long" in check_reply(" ".join(["word"] * 61) + ".")
     assert "too_long" not in check_reply("One thing. Another thing. A third thing.")
 
@@ -116,7 +116,9 @@ def test_repeating_an_earlier_client_line_fails():
     loop = ("I'm still in the hospital.", "Right. I'm still in the hospital.")
     assert check_sentence("I'm still in the hospital.", earlier_client_lines=loop) == ["repeat"]
     assert check_sentence("I don't know.", earlier_client_lines=("I don't know.",)) == ["repeat"]
-    assert check_sentence("Right.", earlier_client_lines=("Right.", "I go on Sundays.")) == []  # too short for a loop
+    # No reply repeats what the client already said, however short (a client saying "Right." twice is a loop).
+    assert check_sentence("Right.", earlier_client_lines=("Right.", "I go on Sundays.")) == ["repeat"]
+    assert check_sentence("Right.", earlier_client_lines=("Right, I go on Sundays.",)) == []
     assert check_sentence("Good.", earlier_client_lines=("Good.",)) == ["repeat"]  # ...unless said just before
 
 

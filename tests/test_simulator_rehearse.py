@@ -48,7 +48,8 @@ def test_rehearsal_records_have_the_cli_shape_and_are_json(card):
         assert record["feedback"]["label"]
         json.dumps(record)
     assert records[0]["client"] == "Night one was the same, to be honest."
-    assert {r["source"] for r in records} == {"model"}
+    assert {r["source"] for r in records} <= {"model", "retry", "grounded", "authored"}
+    assert sum(r["source"] == "model" for r in records) >= 1
 
 
 def test_the_real_engine_drives_the_state(card):
@@ -91,7 +92,7 @@ def test_embedded_model_rehearses_the_exploring_probe_through_the_cli():
     for record in records:
         assert KEYS <= set(record)
         assert record["client"].strip()
-        assert record["source"] in {"model", "retry", "authored"}
+        assert record["source"] in {"model", "retry", "grounded", "authored"}
     openness = [r["state"]["openness"] for r in records]
     assert openness[-1] > openness[0]
     assert sum(r["source"] != "authored" for r in records) >= len(records) // 2  # the model does the talking
