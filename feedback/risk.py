@@ -244,8 +244,11 @@ def refers_back(trainee_text: str, cue_text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def trainee_asks(text: str, open_cue: str = "") -> RiskVerdict:
-    """Does this trainee turn ask about suicide or self-harm? `open_cue`: the words of a cue not asked about yet."""
-    return _judge("trainee", text, open_cue)
+    """Does this trainee turn ask about suicide or self-harm? `open_cue`: the words of a cue not asked about yet.
+
+    The open cue is read with the turn only when the turn refers back to it ("What did you mean by that?", "Won't
+    need it?"): after a cue, "Whose idea was it to come today?" is not asking about it."""
+    return _judge("trainee", text, open_cue if open_cue and refers_back(text, open_cue) else "")
 
 
 def risk_cue(client_text: str, card: CardRisk = NO_CARD) -> str:
