@@ -155,8 +155,9 @@ class Practice:
         return cls(Logbook(), load_cards())
 
     def warm_up(self) -> None:
-        """Load the feedback engine's encoder (about a second) before the first trainee turn needs it."""
+        """Load the feedback engine's models (stance and risk, about two seconds) before the first turn needs them."""
         feedback.model.load()
+        feedback.risk.load()
 
     @cached_property
     def backend(self) -> simulator.BackendInfo:
@@ -311,6 +312,8 @@ class Workspace:
         yield from stream
         self.access.add_turn(session_id, "client", stream.result.text, source=stream.result.source,
                              state=state.model_dump())
+        # Judged now, while the trainee reads the reply, so their next turn's feedback does not wait for it.
+        feedback.risk.client_cue(stream.result.text, card_risk(view.card))
 
     # reflection and supervision ---------------------------------------------------------------
 

@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-LOAD = "import time; t = time.perf_counter(); import feedback; feedback.model.load(); print(time.perf_counter() - t)"
+LOAD = ("import time; t = time.perf_counter(); import feedback; feedback.model.load(); feedback.risk.load(); "
+        "print(time.perf_counter() - t)")
 
 
 def load_seconds(repeats: int = 3) -> float:
@@ -32,11 +33,20 @@ def main() -> None:
     from feedback.engine import classify_many
     from feedback.train import read_corpus
 
+    from feedback.risk import client_cue
+
     rows = read_corpus()
     analyse_turn("warm-up")
-    per_turn = []
+    per_turn, cold = [], []
     for r in rows[::4][:600]:
         history = [HistoryTurn(speaker="client", text=r["client"])]
+        t = time.perf_counter()
+        analyse_turn(r["trainee"], history)
+        cold.append((time.perf_counter() - t) * 1000)
+    for r in rows[1::4][:600]:
+        # As in the app: the client's turn was judged for risk when it was saved (sessions.client_reply).
+        history = [HistoryTurn(speaker="client", text=r["client"])]
+        client_cue(r["client"])
         t = time.perf_counter()
         analyse_turn(r["trainee"], history)
         per_turn.append((time.perf_counter() - t) * 1000)
@@ -45,7 +55,9 @@ def main() -> None:
     classify_many([(r["client"], r["trainee"]) for r in batch])
     rate = len(batch) / (time.perf_counter() - t)
     print(f"model load (fresh interpreter, import + load): {load_seconds():.2f} s")
-    print(f"analyse_turn median: {statistics.median(per_turn):.2f} ms/turn (p95 {sorted(per_turn)[int(0.95 * len(per_turn))]:.2f} ms, n={len(per_turn)})")
+    print(f"analyse_turn median, labels and risk: {statistics.median(per_turn):.2f} ms/turn "
+          f"(p95 {sorted(per_turn)[int(0.95 * len(per_turn))]:.2f} ms, n={len(per_turn)}); "
+          f"with the client's turn not yet judged for risk {statistics.median(cold):.2f} ms")
     print(f"classify batch: {rate:.0f} turns/s (n={len(batch)})")
     print(f"peak resident memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

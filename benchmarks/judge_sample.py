@@ -5,8 +5,8 @@
 
 `make` takes two record files written by `bench_simulator.py --records` on the same scripts (so the trainee turns
 are the same), picks the same N (persona, probe, turn) slots from each, and writes `OUT_DIR/sample.csv` (item id,
-the persona card's summary and facts, the last exchanges, the trainee turn and the client's reply, shuffled, with
-nothing saying which client wrote it) and `OUT_DIR/key.csv` (item id -> which client). Raters fill a copy of
+persona, the last exchanges, the trainee turn and the client's reply, shuffled, with nothing saying which client
+wrote it), `OUT_DIR/cards.md` (each persona's story and facts) and `OUT_DIR/key.csv` (item id -> which client). Raters fill a copy of
 sample.csv's ids with coherence, responsiveness and consistency (1 to 5). `score` joins their ratings with the key
 and prints each client's means.
 """
@@ -51,15 +51,19 @@ def make(before: str, after: str, out: str, n: int, seed: int) -> int:
     with open(Path(out) / "sample.csv", "w", newline="", encoding="utf-8") as fh, \
             open(Path(out) / "key.csv", "w", newline="", encoding="utf-8") as kh:
         sample, answer = csv.writer(fh), csv.writer(kh)
-        sample.writerow(["item", "client_card", "earlier", "counsellor", "client_reply"])
+        sample.writerow(["item", "persona", "earlier", "counsellor", "client_reply"])
         answer.writerow(["item", "client", "persona", "probe", "turn"])
         for i, (key, name, records) in enumerate(items, start=1):
-            card = cards[key[0]]
-            facts = "; ".join(f"{f.topic}: {f.fact}" for f in card.facts)
-            about = f"{card.display_name}, {card.age}. {card.summary} Background: {card.background} Facts: {facts}"
-            sample.writerow([i, about, context(records, key), records[key]["trainee"], records[key]["client"]])
+            sample.writerow([i, key[0], context(records, key), records[key]["trainee"], records[key]["client"]])
             answer.writerow([i, name, *key])
-    print(f"wrote {len(items)} items to {out}/sample.csv (key in {out}/key.csv)")
+    with open(Path(out) / "cards.md", "w", encoding="utf-8") as fh:
+        for persona in sorted({key[0] for key, _, _ in items}):
+            card = cards[persona]
+            facts = "\n".join(f"- {f.topic}: {f.fact}" for f in card.facts)
+            fh.write(f"## {persona}: {card.display_name}, {card.age}\n\n{card.summary}\n\n{card.presenting_problem}\n\n"
+                     f"{card.background}\n\nHow they talk: {card.style.verbosity.how} {card.style.emotional_expression.how}"
+                     f"\n\nFacts:\n{facts}\n\n")
+    print(f"wrote {len(items)} items to {out}/sample.csv, the cards to {out}/cards.md (key in {out}/key.csv)")
     return 0
 
 

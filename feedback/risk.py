@@ -239,7 +239,9 @@ def refers_back(trainee_text: str, cue_text: str) -> bool:
     text = fold(clean(trainee_text))
     if not _INVITES.search(text):
         return False
-    return bool(_REFERS_BACK.search(text)) or bool(_stems(trainee_text) & _stems(cue_text))
+    shared = _stems(trainee_text) & _stems(cue_text)
+    # Two of the cue's words, or one in a short echo ("Won't need it?"): one shared word is often chance.
+    return bool(_REFERS_BACK.search(text)) or len(shared) >= 2 or (bool(shared) and len(text.split()) <= 6)
 
 
 @lru_cache(maxsize=4096)

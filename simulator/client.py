@@ -322,8 +322,8 @@ class SimulatedClient:
     def _ground(
         self, history: list[HistoryTurn], state: ClientState, trainee: str, said: tuple[str, ...]
     ) -> tuple[Match, str] | None:
-        """The card material this reply should rest on, and the line of it not said yet; None when nothing on
-        the card is about what the trainee said (the model speaks from the prompt alone).
+        """The card material this reply should rest on, and the line of it not said yet; None only when every
+        line the state allows has been said (the model then speaks from the prompt alone).
 
         The state gates what may be drawn on: facts always, the layers reached so far, the reaction while
         ruptured, the repair lines after a repair, the risk answers when risk was asked about. A rupture
@@ -361,7 +361,11 @@ class SimulatedClient:
             return found
         if state.event == "unlocked" and (found := first_fresh(index.rank(trainee, [state.layer]))):
             return found
-        return first_fresh(ranked, RELEVANT_MIN)
+        if found := first_fresh(ranked, RELEVANT_MIN):
+            return found
+        # Nothing on the card is about what was said: the current layer's lines are written to follow many turns.
+        # (Raters scored the embedded model's own sentences 1.5 of 5 for responsiveness, card lines 4.1.)
+        return first_fresh(index.rank(trainee, [state.layer])) or first_fresh(index.rank(trainee, layers))
 
     def _authored(self, state: ClientState, frame_break: bool, said: tuple[str, ...]) -> str:
         """A card line the client has not said yet: the rupture's reaction, or the current layer, then any other
