@@ -249,8 +249,12 @@ def trainee_asks(text: str, open_cue: str = "") -> RiskVerdict:
     """Does this trainee turn ask about suicide or self-harm? `open_cue`: the words of a cue not asked about yet.
 
     The open cue is read with the turn only when the turn refers back to it ("What did you mean by that?", "Won't
-    need it?"): after a cue, "Whose idea was it to come today?" is not asking about it."""
-    return _judge("trainee", text, open_cue if open_cue and refers_back(text, open_cue) else "")
+    need it?"): after a cue, "Whose idea was it to come today?" is not asking about it. After a cue, a plain
+    phrasing the rules know ("Are you safe right now?") asks, whatever the model says."""
+    verdict = _judge("trainee", text, open_cue if open_cue and refers_back(text, open_cue) else "")
+    if not verdict.flag and open_cue and rule_asks(text):  # "Are you safe right now?" after a cue asks about it
+        return RiskVerdict(flag=True, confidence=verdict.confidence, evidence=clean(text), why="rule, with the open cue")
+    return verdict
 
 
 def risk_cue(client_text: str, card: CardRisk = NO_CARD) -> str:
