@@ -23,6 +23,7 @@ import numpy as np
 
 from feedback import embed
 from feedback.risk import ARTEFACT, SIDES, features, model_inputs
+from feedback.train import changes, save, tunable
 
 CORPUS = Path(__file__).parent / "corpus" / "risk"
 SEED = 0
@@ -89,8 +90,7 @@ def fit(data: list[tuple[str, str, str, int]], epochs: int = EPOCHS) -> dict[str
     shuffle = random.Random(SEED)
     enc = embed.load()
     start = enc.layers - TUNED_LAYERS
-    params = {n: torch.nn.Parameter(w.clone()) for n, w in enc.w.items()
-              if n.startswith("encoder.layer.") and int(n.split(".")[2]) >= start}
+    params = tunable(enc, TUNED_LAYERS)
     dim = enc.w["embeddings.word_embeddings.weight"].shape[1]
     cue_dim = features("client", ["x"], [""]).shape[1]
     head = torch.nn.Linear(dim + cue_dim, len(SIDES))
@@ -112,15 +112,13 @@ def fit(data: list[tuple[str, str, str, int]], epochs: int = EPOCHS) -> dict[str
             opt.zero_grad()
             loss.backward()
             opt.step()
-    arrays = {n: (p.detach() - enc.w[n]).numpy().astype(np.float16) for n, p in params.items()}
-    return arrays | {"head.weight": head.weight.detach().numpy().astype(np.float32),
+    return changes(params, enc) | {"head.weight": head.weight.detach().numpy().astype(np.float32),
                      "head.bias": head.bias.detach().numpy().astype(np.float32)}
 
 
 def train(path: Path = ARTEFACT) -> Path:
     """Fit on the fit split, choose each side's threshold on the dev split, write the artefact."""
     from feedback import risk
-    from feedback.train import save
 
     rows = read_rows(blind=False)
     fit_rows, dev_rows = split(rows)

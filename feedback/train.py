@@ -43,6 +43,20 @@ def corpus_digest(rows: list[dict]) -> str:
     return h.hexdigest()
 
 
+def tunable(enc: embed.MiniLM, layers: int) -> dict:
+    """Trainable copies of the encoder's top `layers` layers' weights, by name (shared with risk_train)."""
+    import torch
+
+    start = enc.layers - layers
+    return {n: torch.nn.Parameter(w.clone()) for n, w in enc.w.items()
+            if n.startswith("encoder.layer.") and int(n.split(".")[2]) >= start}
+
+
+def changes(params: dict, enc: embed.MiniLM) -> dict[str, np.ndarray]:
+    """What training did to each tuned weight, in float16: all an artefact needs beside the package's weights."""
+    return {n: (p.detach() - enc.w[n]).numpy().astype(np.float16) for n, p in params.items()}
+
+
 def fit(rows: list[dict], epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     """Fine-tune on `rows` and return the exportable arrays: each tuned weight's change (float16), the head, settings."""
     import torch
@@ -52,8 +66,7 @@ def fit(rows: list[dict], epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     shuffle = random.Random(SEED)
     enc = embed.load()
     start = enc.layers - TUNED_LAYERS
-    params = {n: torch.nn.Parameter(w.clone()) for n, w in enc.w.items()
-              if n.startswith("encoder.layer.") and int(n.split(".")[2]) >= start}
+    params = tunable(enc, TUNED_LAYERS)
     head = torch.nn.Linear(enc.w["embeddings.word_embeddings.weight"].shape[1] + len(CUE_NAMES), len(LABELS))
     y = torch.tensor([LABELS.index(r["label"]) for r in rows])
     cues = torch.as_tensor(np.array([cue_features(r["client"], r["trainee"]) for r in rows]))
@@ -71,7 +84,7 @@ def fit(rows: list[dict], epochs: int = EPOCHS) -> dict[str, np.ndarray]:
             opt.zero_grad()
             loss.backward()
             opt.step()
-    arrays = {n: (p.detach() - enc.w[n]).numpy().astype(np.float16) for n, p in params.items()}
+    arrays = changes(params, enc)
     arrays.update({"head.weight": head.weight.detach().numpy().astype(np.float32),
                    "head.bias": head.bias.detach().numpy().astype(np.float32),
                    "labels": np.array(LABELS), "corpus_sha256": np.array(corpus_digest(rows))})
