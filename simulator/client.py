@@ -1,13 +1,17 @@
-"""The simulated client: streams a reply that has passed the checks, sentence by sentence.
+"""The simulated client: a reply grounded in the card, and model text shown only sentence by checked sentence.
 
-The trainee must never see text that is later withdrawn, so nothing is shown until a whole
+First the card material most relevant to the trainee's turn is chosen, inside what the state allows
+(``_ground``; see grounding.py). On the embedded model (transcript form) the client says that card line
+itself (source ``grounded``): the 135M model can be trusted to quote, not to answer. A capable model (chat
+form) gets it in the prompt and answers in its own words; what a client says about risk always comes from
+the card. The trainee must never see text that is later withdrawn, so model text is shown only when a whole
 sentence has passed the reply checks:
 
 1. The model's reply is read as it streams and cut into sentences. Each finished sentence is checked
    and, if it passes, shown at once (time to first shown text = time to the first sentence).
 2. If the *first* sentence fails, nothing has been shown: the model gets one more try (source
-   ``retry``), then an authored line from the card takes over (source ``authored``): from the
-   current layer, or the card's reaction lines during a rupture.
+   ``retry``), then the grounded card line takes over (or, with none left, a fresh authored line:
+   ``authored``).
 3. If a *later* sentence fails, or the reply grows too long, the reply stops there and keeps the
    sentences already shown.
 
