@@ -20,7 +20,8 @@ import feedback
 import simulator
 from feedback import agreement
 from feedback.types import HistoryTurn, TurnFeedback
-from logbook import Access, Logbook, accounts_exist, sign_in
+from logbook import Access, Logbook, accounts_exist, sign_in, tokens
+from logbook.accounts import change_password
 from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
 from simulator.rehearse import PROBES, answered_share, card_risk, interview, read_script, rehearsal_turns
 
@@ -146,12 +147,15 @@ class Practice:
         self.logbook = logbook
         self.shipped_cards = cards
         self.model_spec = simulator.resolve_model_spec(model_spec)
+        self.model_settings = simulator.model_settings()
         self._chat_model = chat_model
         self._catalogue: tuple[str, CardSet] | None = None
 
     @classmethod
     def from_settings(cls) -> "Practice":
-        """Built from the environment: UNHURRIED_DB and UNHURRIED_MODEL (see README)."""
+        """Built from the environment: UNHURRIED_DB, UNHURRIED_MODEL and the model settings (see README).
+
+        A bad model setting raises `simulator.SettingsError` here, at start, not at the first reply."""
         return cls(Logbook(), load_cards())
 
     def warm_up(self) -> None:
@@ -213,6 +217,18 @@ class Practice:
 
     def sign_in(self, name: str, password: str) -> "Workspace":
         return self.for_user(sign_in(self.logbook, name, password)["id"])
+
+    def remember(self, workspace: "Workspace") -> str:
+        """A token for the browser to keep, so a reload or a new tab stays signed in (see logbook.tokens)."""
+        return tokens.issue(self.logbook, workspace.user["id"])
+
+    def resume(self, token: str | None) -> "Workspace | None":
+        """The workspace a remembered sign-in stands for; None if the token is forged, expired or revoked."""
+        user = tokens.user_for(self.logbook, token)
+        return self.for_user(user["id"]) if user else None
+
+    def sign_out(self, token: str | None) -> None:
+        tokens.sign_out(self.logbook, token)
 
     def for_identity(self, identity: str) -> "Workspace":
         """Someone signed in through OIDC: their account is created, as a trainee, on first visit."""
@@ -307,7 +323,8 @@ class Workspace:
         previous = simulator.ClientState.model_validate(view.state) if view.state else simulator.initial_state(view.card)
         verdict = TurnFeedback.model_validate(view.turns[-1]["feedback"])
         state = simulator.next_state(view.card, previous, verdict)
-        client = simulator.SimulatedClient(view.card, self.practice.chat_model)
+        client = simulator.SimulatedClient(view.card, self.practice.chat_model,
+                                           timeout_s=self.practice.model_settings.timeout_s)
         stream = client.stream_reply(view.history(), state, seed=seed)
         yield from stream
         self.access.add_turn(session_id, "client", stream.result.text, source=stream.result.source,
@@ -421,6 +438,10 @@ class Workspace:
         """All of this user's data as JSON: their account, every session pack, the reviews they received."""
         return json.dumps(self.access.my_data(), indent=2, ensure_ascii=False)
 
+    def change_password(self, current: str, new: str) -> None:
+        """Signs this person out everywhere else too: every remembered sign-in is revoked."""
+        change_password(self.practice.logbook, self.user["id"], current, new)
+
     def delete_my_data(self) -> None:
         self.access.delete_my_data()
 
@@ -462,9 +483,11 @@ class Workspace:
         total = sum(len(script) for script in scripts.values()) + len(card.interview)
         runs: dict[str, list[dict]] = {}
         model = self.practice.chat_model
-        plays = {name: rehearsal_turns(card, script, model, seed) for name, script in scripts.items()}
+        timeout_s = self.practice.model_settings.timeout_s
+        plays = {name: rehearsal_turns(card, script, model, seed, timeout_s=timeout_s)
+                 for name, script in scripts.items()}
         if card.interview:
-            plays["interview"] = interview(card, model, seed)
+            plays["interview"] = interview(card, model, seed, timeout_s=timeout_s)
         for name, play in plays.items():
             runs[name] = []
             for record in play:
@@ -483,22 +506,22 @@ class Workspace:
         }
 
     def history(self) -> list[dict]:
-        """One row per session with a trainee turn, oldest first: the trends the history page plots."""
+        """One row per session with a trainee turn, oldest first: the trends the history page plots.
+
+        All sessions' turns come from one query, so the page stays quick with hundreds of sessions."""
         rows = []
         cards = self.cards.cards
-        for session in reversed(self.sessions()):
-            if session["persona_id"] not in cards:
+        for session, turns in self.access.practice_turns().values():
+            card = cards.get(session["persona_id"])
+            if card is None or not any(t["speaker"] == "trainee" for t in turns):
                 continue
-            view = self.view(session["id"])
-            if not any(t["speaker"] == "trainee" for t in view.turns):
-                continue
-            scores = feedback.session_scores(view.history())
-            openness = [t["state"]["openness"] for t in view.turns if t["speaker"] == "client" and t["state"]]
+            scores = feedback.session_scores(to_history(turns))
+            openness = [t["state"]["openness"] for t in turns if t["speaker"] == "client" and t["state"]]
             rows.append({
                 "session_id": session["id"], "persona_id": session["persona_id"],
-                "persona": view.card.display_name, "started_at": session["started_at"],
+                "persona": card.display_name, "started_at": session["started_at"],
                 "trainee_turns": scores.trainee_turns, "lapse_rate": scores.lapse_rate,
                 "rq_ratio": scores.rq_ratio, "pct_open_questions": scores.pct_open_questions,
-                "openness_reached": max(openness), "layer_reached": _deepest_layer(view.turns),
+                "openness_reached": max(openness), "layer_reached": _deepest_layer(turns),
             })
         return rows

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from logbook import LogbookUnavailable
+from simulator import SettingsError
 from ui import services, sidebar
 
 st.set_page_config(page_title="Unhurried", page_icon="🌿", layout="centered")
@@ -49,8 +50,13 @@ try:
 except LogbookUnavailable as exc:  # unreadable, read-only or misplaced database: say so, not a traceback
     st.error(str(exc), icon=":material/database:")
     st.stop()
+except SettingsError as exc:  # e.g. UNHURRIED_MODEL_THREADS=lots: the message says what is allowed
+    st.error(f"Unhurried cannot start with this setting. {exc}", icon=":material/settings:")
+    st.stop()
 navigation = st.navigation(navigation_for(workspace.user["role"] if workspace else None))
 sidebar.render(workspace)
+with st.sidebar:
+    services.keep_sign_in_cookie()
 try:
     navigation.run()
 except LogbookUnavailable as exc:  # the database went away mid-session: nothing typed is saved twice or lost silently

@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from .accounts import ROLES, create_user
+from .accounts import ROLES, create_user, set_password
 from .db import LogbookUnavailable
 from .export import FORMATS, PackError, export_session, import_pack
 from .store import Logbook
@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("name")
     add.add_argument("--role", choices=ROLES, default="trainee")
 
+    reset = commands.add_parser("set-password", help="set an account's password; signs it out everywhere")
+    reset.add_argument("name")
+
     args = parser.parse_args(argv)
     book = Logbook(args.db)
     try:
@@ -55,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "create-user":
             user = create_user(book, args.name, args.role, read_password())
             print(f"Created {user['name']} ({user['role']}).")
+        elif args.command == "set-password":
+            user = set_password(book, args.name, read_password())
+            print(f"Set the password of {user['name']}; every browser signed in as them must sign in again.")
         elif args.command == "import":
             session_id = import_pack(book, args.file.read_text(encoding="utf-8"), user_name=args.user)
             print(f"Imported {args.file} as session {session_id}")

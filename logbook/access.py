@@ -17,9 +17,9 @@ import json
 from feedback.risk import NO_CARD, CardRisk
 from feedback.types import LABELS
 
-from . import accounts
+from . import accounts, tokens
 from .db import connect, write
-from .store import Logbook, now
+from .store import Logbook, audit, now
 
 VERDICTS = ("agree", "disagree", "relabel")
 PERSONA_STATUSES = ("draft", "published", "retired")
@@ -51,9 +51,7 @@ class Access:
             raise Forbidden(f"Only {who} can {doing}.")
 
     def _audit(self, db, action: str, subject: str, detail: str = "") -> None:
-        """Who did what to which record; never the content of a message or reflection."""
-        db["audit_log"].insert({"at": now(), "actor_id": self.id, "action": action, "subject": subject,
-                                "detail": detail})
+        audit(db, self.id, action, subject, detail)
 
     # which sessions --------------------------------------------------------------------------
 
@@ -83,6 +81,10 @@ class Access:
 
     def sessions(self, status: str | None = None) -> list[dict]:
         return self.book.list_sessions(self.id, status)
+
+    def practice_turns(self) -> dict[int, tuple[dict, list[dict]]]:
+        """All of this user's sessions that have turns, with their turns (one query, for trends)."""
+        return self.book.turns_by_session(self.id)
 
     def start_session(self, **fields) -> int:
         return self.book.create_session(user_id=self.id, **fields)
@@ -141,8 +143,8 @@ class Access:
         self.session(session_id)
         with connect(self.book.path) as db:
             return list(db.query(
-                """select r.*, u.name as reviewer from reviews r join users u on u.id = r.reviewer_id
-                   where r.session_id = ? order by r.id""", [session_id]))
+                """select r.*, coalesce(r.reviewer_name, u.name) as reviewer from reviews r
+                   join users u on u.id = r.reviewer_id where r.session_id = ? order by r.id""", [session_id]))
 
     def review(self, session_id: int, *, turn_id: int | None = None, verdict: str | None = None,
                label: str | None = None, comment: str | None = None) -> int:
@@ -335,5 +337,6 @@ class Access:
             db.execute("delete from assignments where supervisor_id = :me or trainee_id = :me", {"me": self.id})
             db.execute("delete from cohort_members where user_id = :me", {"me": self.id})
             db["users"].update(self.id, {"name": f"deleted-{self.id}", "password_hash": None, "deleted_at": now()})
+            tokens.revoke_all(db, self.id)
             self._audit(db, "delete_all", f"user:{self.id}", json.dumps({"sessions": sessions, **counts}))
 

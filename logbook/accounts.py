@@ -8,8 +8,9 @@ import secrets
 from datetime import datetime, timedelta, timezone
 from functools import cache
 
+from . import tokens
 from .db import connect, write
-from .store import Logbook, now
+from .store import Logbook, audit, now
 
 ROLES = ("trainee", "supervisor", "course_lead", "admin")
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
@@ -59,8 +60,8 @@ def create_user(book: Logbook, name: str, role: str, password: str | None) -> di
         raise ValueError("A user name needs 1 to 80 characters on one line.")
     if role not in ROLES:
         raise ValueError(f"role must be one of: {', '.join(ROLES)}")
-    if password is not None and len(password) < MIN_PASSWORD:
-        raise ValueError(f"A password needs at least {MIN_PASSWORD} characters.")
+    if password is not None:
+        _check_password(password)
     with connect(book.path) as db:
         with write(db):
             if db.execute("select 1 from users where name = ?", [name]).fetchone():
@@ -104,6 +105,40 @@ def sign_in(book: Logbook, name: str, password: str, *, at: datetime | None = No
                     f" Wait {wait} seconds before trying again." if wait else "")
             else:
                 db["users"].update(user["id"], {"failed_logins": 0, "locked_until": None})
+                audit(db, user["id"], "sign_in", f"user:{user['id']}")
     if refusal:
         raise SignInError(refusal)
     return book.get_user(user["id"])
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"A password needs at least {MIN_PASSWORD} characters.")
+
+
+def change_password(book: Logbook, user_id: int, current: str, new: str) -> None:
+    """A person's own change: the current password first. Every remembered sign-in of theirs is revoked."""
+    user = book.get_user(user_id)
+    if user is None or not verify_password(current, user["password_hash"]):
+        raise SignInError("The current password is not right.")
+    _check_password(new)
+    _store_password(book, user_id, new, "password_change")
+
+
+def set_password(book: Logbook, name: str, new: str) -> dict:
+    """An administrator's reset (the command line): the account's remembered sign-ins are revoked too."""
+    _check_password(new)
+    with connect(book.path) as db:
+        rows = list(db["users"].rows_where("name = ? and deleted_at is null", [name.strip()]))
+    if not rows:
+        raise ValueError(f"There is no account called {name!r}.")
+    _store_password(book, rows[0]["id"], new, "password_reset")
+    return book.get_user(rows[0]["id"])
+
+
+def _store_password(book: Logbook, user_id: int, password: str, action: str) -> None:
+    with connect(book.path) as db, write(db):
+        db["users"].update(user_id, {"password_hash": hash_password(password), "failed_logins": 0,
+                                     "locked_until": None})
+        revoked = tokens.revoke_all(db, user_id)
+        audit(db, user_id, action, f"user:{user_id}", f"sign-ins revoked: {revoked}")

@@ -21,7 +21,9 @@ from feedback.types import LABEL_NAMES, HistoryTurn, TurnFeedback
 from .store import Logbook
 
 PACK_FORMAT = "unhurried-supervision-pack"
-PACK_VERSION = 1
+PACK_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+"""Version 2 added the supervisor's words: each turn's ``supervision`` and the pack's ``supervisor_notes``."""
 FORMATS = ("md", "html", "json")
 
 _templates = Environment(
@@ -34,6 +36,19 @@ _templates = Environment(
 
 class PackError(ValueError):
     """A file that is not a supervision pack this version can read."""
+
+
+VERDICT_NAMES = {"agree": "Agrees with the flag", "disagree": "Disagrees with the flag", "relabel": "Relabels it"}
+
+
+def review_words(review: dict) -> str:
+    """A supervisor's verdict as a sentence a trainee reads: 'Relabels it as Reflection.'"""
+    if not review.get("verdict"):
+        return ""
+    words = VERDICT_NAMES[review["verdict"]]
+    if review["verdict"] == "relabel" and review.get("label"):
+        words += f" as {LABEL_NAMES.get(review['label'], review['label'])}"
+    return words + "."
 
 
 def pseudonym(user: dict) -> str:
@@ -50,6 +65,11 @@ def build_pack(book: Logbook, session_id: int, *, with_name: bool = False, card_
     turns = book.turns(session_id)
     reflections = book.reflections(session_id)
     by_turn = {r["turn_id"]: r["body"] for r in reflections if r["turn_id"] is not None}
+    reviews = book.reviews(session_id)
+    supervision: dict[int | None, list[dict]] = {}
+    for review in reviews:
+        supervision.setdefault(review["turn_idx"], []).append(
+            {k: review[k] for k in ("verdict", "label", "comment", "reviewer", "created_at")})
     history = [HistoryTurn(speaker=t["speaker"], text=t["text"],
                            feedback=TurnFeedback.model_validate(t["feedback"]) if t["feedback"] else None)
                for t in turns]
@@ -65,10 +85,11 @@ def build_pack(book: Logbook, session_id: int, *, with_name: bool = False, card_
                      for b in book.branches(session_id)],
         "turns": [
             {k: t[k] for k in ("idx", "speaker", "text", "created_at", "source", "state", "feedback")}
-            | {"reflection": by_turn.get(t["id"])}
+            | {"reflection": by_turn.get(t["id"]), "supervision": supervision.get(t["idx"], [])}
             for t in turns
         ],
         "session_reflection": next((r["body"] for r in reflections if r["turn_id"] is None), None),
+        "supervisor_notes": supervision.get(None, []),
         "scores": feedback.session_scores(history, card_risk).model_dump(),
         "missed_risk_cues": [cue.model_dump() for cue in feedback.missed_risk_cues(history, card_risk)],
     }
@@ -100,9 +121,19 @@ def import_pack(book: Logbook, text: str, *, user_name: str) -> int:
         raise PackError(f"not JSON: {exc}") from exc
     if not isinstance(pack, dict) or pack.get("format") != PACK_FORMAT:
         raise PackError("not an Unhurried supervision pack (its 'format' field is missing or different)")
-    if pack.get("version") != PACK_VERSION:
+    if pack.get("version") not in READABLE_VERSIONS:
         raise PackError(f"pack version {pack.get('version')!r} is not supported (expected {PACK_VERSION})")
-    return book.import_session(user_name, pack["session"], pack["turns"], pack.get("session_reflection"))
+    notes = pack.get("supervisor_notes") or []
+    for review in notes + [r for turn in pack["turns"] for r in turn.get("supervision") or []]:
+        _check_review(review)
+    return book.import_session(user_name, pack["session"], pack["turns"], pack.get("session_reflection"), notes)
+
+
+def _check_review(review) -> None:
+    if not isinstance(review, dict) or review.get("verdict") not in (None, *VERDICT_NAMES):
+        raise PackError(f"a supervisor's review in the pack is not readable: {str(review)[:80]}")
+    if not all(isinstance(review.get(k), (str, type(None))) for k in ("label", "comment", "reviewer", "created_at")):
+        raise PackError(f"a supervisor's review in the pack has a field that is not text: {str(review)[:80]}")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -159,4 +190,4 @@ def score_rows(scores: dict) -> list[tuple[str, str]]:
 
 def _helpers() -> dict:
     return {"label_name": lambda label: LABEL_NAMES.get(label, label), "split_evidence": split_evidence,
-            "score_rows": score_rows}
+            "score_rows": score_rows, "review_words": review_words}

@@ -178,3 +178,25 @@ def m008_missed_risk_cue_index(db):
     index holds only those turns, so the count never parses the other turns' JSON."""
     db.execute("""create index if not exists turns_risk_cue_missed on turns (session_id)
                   where speaker = 'trainee' and json_extract(feedback_json, '$.risk_cue_missed') <> ''""")
+
+
+@migrations()
+def m009_remembered_sign_ins(db):
+    """A browser that signed in keeps a signed token in a cookie; this is its server-side record, so a token
+    can expire when idle and be revoked by signing out or changing the password. Only a hash of the token's
+    secret is stored. The signing key lives here too: one per database, made on first use."""
+    db["sign_ins"].create(
+        {"id": int, "user_id": int, "secret_hash": str, "created_at": str, "last_seen_at": str, "revoked_at": str},
+        pk="id",
+        not_null={"user_id", "secret_hash", "created_at", "last_seen_at"},
+        foreign_keys=[("user_id", "users", "id")],
+    )
+    db["sign_ins"].create_index(["user_id"])
+    db["signing_keys"].create({"id": int, "key": str, "created_at": str}, pk="id", not_null={"key", "created_at"})
+
+
+@migrations()
+def m010_imported_reviewer_names(db):
+    """Reviews re-imported from a supervision pack keep the reviewer's name as the pack gives it; they belong
+    to one placeholder account that cannot sign in, so an imported name never becomes a usable account."""
+    db["reviews"].add_column("reviewer_name", str)

@@ -17,6 +17,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+def audit(db, actor_id: int | None, action: str, subject: str, detail: str = "") -> None:
+    """Who did what to which record, inside the caller's write; never the content of a message or a token."""
+    db["audit_log"].insert({"at": now(), "actor_id": actor_id, "action": action, "subject": subject, "detail": detail})
+
+
 def _decode_turn(row: dict) -> dict:
     row = dict(row)
     for column in ("state", "feedback"):
@@ -24,6 +29,21 @@ def _decode_turn(row: dict) -> dict:
         row[column] = json.loads(raw) if raw else None
     row.pop("label", None)  # a query column; the feedback carries it
     return row
+
+
+IMPORTED_REVIEWER = "(reviews imported from a supervision pack)"
+
+
+def _insert_imported_review(db, session_id: int, turn_id: int | None, review: dict) -> None:
+    rows = list(db["users"].rows_where("name = ?", [IMPORTED_REVIEWER]))
+    reviewer_id = rows[0]["id"] if rows else db["users"].insert(
+        {"name": IMPORTED_REVIEWER, "role": "supervisor", "created_at": now(), "deleted_at": now()}).last_pk
+    db["reviews"].insert({
+        "session_id": session_id, "turn_id": turn_id, "reviewer_id": reviewer_id,
+        "reviewer_name": str(review.get("reviewer") or "unknown reviewer"),
+        **{k: review.get(k) for k in ("verdict", "label", "comment")},
+        "created_at": review.get("created_at") or now(),
+    })
 
 
 class Logbook:
@@ -118,9 +138,22 @@ class Logbook:
                 )
                 return branch_id
 
+    def reviews(self, session_id: int) -> list[dict]:
+        """A session's verdicts, margin comments and overall notes, oldest first, each with its reviewer's name
+        and the index of the turn it is about (None for an overall note)."""
+        with self._db() as db:
+            return list(db.query(
+                """select r.verdict, r.label, r.comment, r.created_at, t.idx as turn_idx,
+                          coalesce(r.reviewer_name, u.name) as reviewer
+                   from reviews r join users u on u.id = r.reviewer_id left join turns t on t.id = r.turn_id
+                   where r.session_id = ? order by r.id""", [session_id]))
+
     def import_session(self, user_name: str, session: dict, turns: list[dict],
-                       session_reflection: dict | None = None) -> int:
-        """Recreate an exported session (see export.import_pack) as a new session of `user_name`."""
+                       session_reflection: dict | None = None, notes: list[dict] = ()) -> int:
+        """Recreate an exported session (see export.import_pack) as a new session of `user_name`.
+
+        Supervisors' words (each turn's ``supervision`` and the session's `notes`) keep the reviewer's name as
+        written; they belong to a placeholder account that cannot sign in (see migration m010)."""
         with self._db() as db:
             with write(db):
                 rows = list(db["users"].rows_where("name = ?", [user_name]))
@@ -142,9 +175,13 @@ class Logbook:
                     if turn.get("reflection"):
                         db["reflections"].insert({"session_id": session_id, "turn_id": turn_id,
                                                   "body_json": json.dumps(turn["reflection"]), "updated_at": now()})
+                    for review in turn.get("supervision") or ():
+                        _insert_imported_review(db, session_id, turn_id, review)
                 if session_reflection:
                     db["reflections"].insert({"session_id": session_id, "turn_id": None,
                                               "body_json": json.dumps(session_reflection), "updated_at": now()})
+                for note in notes:
+                    _insert_imported_review(db, session_id, None, note)
                 return session_id
 
     def branches(self, session_id: int) -> list[dict]:
@@ -189,6 +226,19 @@ class Logbook:
         with self._db() as db:
             return [_decode_turn(r) for r in db["turns"].rows_where(
                 "session_id = ?", [session_id], order_by="idx")]
+
+    def turns_by_session(self, user_id: int) -> dict[int, tuple[dict, list[dict]]]:
+        """Every session of a user that has turns, with its turns, in one query: {id: (session, turns)}."""
+        by_session: dict[int, tuple[dict, list[dict]]] = {}
+        with self._db() as db:
+            for row in db.query(
+                    """select t.*, s.persona_id as s_persona_id, s.started_at as s_started_at
+                       from sessions s join turns t on t.session_id = s.id
+                       where s.user_id = ? order by s.started_at, s.id, t.idx""", [user_id]):
+                session = {"id": row["session_id"], "persona_id": row.pop("s_persona_id"),
+                           "started_at": row.pop("s_started_at")}
+                by_session.setdefault(session["id"], (session, []))[1].append(_decode_turn(row))
+        return by_session
 
     def search_turns(self, query: str, *, user_id: int, limit: int = 50) -> list[dict]:
         """Full-text search over one user's turns, best match first.

@@ -10,7 +10,8 @@ The API the sessions layer and the pages use::
     for chunk in stream: ...                    # or st.write_stream(stream)
     stream.result                               # ClientReply(text, source, attempts, checks_failed)
 """
-from .backends import BackendInfo, ClientModelError, describe_backend, get_chat_model, resolve_model_spec
+from .backends import (BackendInfo, ClientModelError, ModelSettings, SettingsError, describe_backend, get_chat_model,
+                       model_settings, resolve_model_spec)
 from .checks import check_reply, is_frame_break
 from .client import ClientReply, ReplyStream, SimulatedClient
 from .state import ClientState, initial_state, next_state
@@ -20,13 +21,16 @@ __all__ = [
     "ClientModelError",
     "ClientReply",
     "ClientState",
+    "ModelSettings",
     "ReplyStream",
+    "SettingsError",
     "SimulatedClient",
     "check_reply",
     "describe_backend",
     "get_chat_model",
     "initial_state",
     "is_frame_break",
+    "model_settings",
     "next_state",
     "resolve_model_spec",
 ]

@@ -32,8 +32,57 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 EXTRAS = {"ollama": "langchain_ollama", "openai": "langchain_openai", "anthropic": "langchain_anthropic"}
 """Provider -> the LangChain package that the project's optional extra of the same name installs."""
 
-EMBEDDED_SETTINGS = dict(n_ctx=2048, n_threads=2, n_batch=512, max_tokens=60, temperature=0.7, verbose=False)
-"""Small context and two threads: the model shares a 2-core machine with the app and its users."""
+EMBEDDED_SETTINGS = dict(n_batch=512, max_tokens=60, temperature=0.7, verbose=False)
+"""Short replies; the threads and the context size come from `model_settings`."""
+MAX_DEFAULT_THREADS = 8
+"""Past eight threads a 135M model gets no faster, and the app's other work needs cores too."""
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """How the client's model runs, from the environment (see README, "Model settings")."""
+
+    threads: int
+    """UNHURRIED_MODEL_THREADS: llama.cpp threads for the embedded model (default: the cores, at most 8)."""
+    timeout_s: float
+    """UNHURRIED_MODEL_TIMEOUT: seconds a reply may go without progress before it is given up (default 60)."""
+    context: int
+    """UNHURRIED_MODEL_CONTEXT: the embedded model's context size in tokens (default 2048)."""
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _number(name: str, default, kind, low, high, what: str):
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or value != value or not low <= value <= high:  # value != value: NaN
+        raise SettingsError(f"{name}={raw!r} is not valid: use {what} from {low:g} to {high:g}, or leave it unset "
+                         f"for the default ({default:g}).")
+    return value
+
+
+def model_settings() -> ModelSettings:
+    """The model settings, each checked: a bad value is refused with a message that says what is allowed."""
+    return ModelSettings(
+        threads=_number("UNHURRIED_MODEL_THREADS", min(available_cores(), MAX_DEFAULT_THREADS), int, 1, 256,
+                        "a whole number of threads"),
+        timeout_s=_number("UNHURRIED_MODEL_TIMEOUT", 60.0, float, 1, 3600, "a number of seconds"),
+        context=_number("UNHURRIED_MODEL_CONTEXT", 2048, int, 512, 32768, "a number of tokens"),
+    )
+
+
+class SettingsError(ValueError):
+    """A model setting in the environment that cannot be used; the message says what is allowed."""
 
 
 class ClientModelError(Exception):
@@ -57,7 +106,7 @@ def resolve_model_spec(spec: str | None = None) -> str:
         return spec
     provider, _, model = spec.partition(":")
     if not provider or not model:
-        raise ValueError(
+        raise SettingsError(
             f"Model setting {spec!r} is not understood: use 'embedded', 'provider:model' "
             "(e.g. 'ollama:llama3.1:8b', 'openai:gpt-4o-mini') or an http(s):// server address."
         )
@@ -123,7 +172,9 @@ def _load_embedded() -> BaseChatModel:
 
     lib.llama_model_default_params = without_repacking
     try:
-        return ChatLlamaCpp(model_path=str(embedded_model_path()), **EMBEDDED_SETTINGS)
+        settings = model_settings()
+        return ChatLlamaCpp(model_path=str(embedded_model_path()), n_threads=settings.threads,
+                            n_ctx=settings.context, **EMBEDDED_SETTINGS)
     finally:
         lib.llama_model_default_params = defaults
 

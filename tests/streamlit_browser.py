@@ -64,10 +64,11 @@ def stop_server(proc) -> None:
 
 
 def open_browser(playwright):
+    """A browser and a page in its own context (one profile: its tabs share cookies, as a person's do)."""
     browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    page = browser.new_page(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    page.set_default_timeout(60_000)
-    return browser, page
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(60_000)
+    return browser, context.new_page()
 
 
 IDLE = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"

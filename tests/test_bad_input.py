@@ -5,7 +5,6 @@ themselves through Streamlit's AppTest where the question is what a person sees.
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
@@ -368,7 +367,7 @@ def test_a_model_that_errors_gives_a_clear_message_and_keeps_the_trainees_turn(f
 
 
 def test_a_model_that_hangs_times_out_with_a_clear_message_and_keeps_the_trainees_turn(fresh_db, monkeypatch):
-    monkeypatch.setattr(simulator, "SimulatedClient", functools.partial(simulator.SimulatedClient, timeout_s=1))
+    monkeypatch.setenv("UNHURRIED_MODEL_TIMEOUT", "1")
     RELEASE.clear()
     practice = Practice(fresh_db, load_cards(), "embedded", chat_model=HangingChat())
     ws = practice.local_user()

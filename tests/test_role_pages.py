@@ -127,7 +127,7 @@ def test_my_data_deletes_only_after_confirmation(people):
     at = app(ids["tia"], "ui/my_data.py")
     delete = next(b for b in at.button if b.label == "Delete everything")
     assert delete.disabled
-    at.text_input[0].input("DELETE").run()
+    next(t for t in at.text_input if t.label == "Type DELETE to confirm").input("DELETE").run()
     next(b for b in at.button if b.label == "Delete everything").click().run()
     assert Logbook().get_user(ids["tia"])["deleted_at"]
     assert at.title[0].value == "Sign in to Unhurried"

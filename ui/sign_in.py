@@ -2,7 +2,7 @@
 import streamlit as st
 
 from logbook import SignInError
-from ui.services import oidc_configured, practice
+from ui.services import oidc_configured, practice, remember_sign_in
 
 st.title("Sign in to Unhurried")
 st.caption("Unhurried is a practice simulator for trainee counsellors. The clients are AI simulations, not people.")
@@ -15,7 +15,7 @@ else:
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
         try:
-            st.session_state["user_id"] = practice().sign_in(name, password).user["id"]
+            remember_sign_in(practice().sign_in(name, password))
         except SignInError as exc:
             st.error(str(exc))
         else:
