@@ -80,3 +80,28 @@ def test_history_has_one_row_per_practised_session(practice):
     assert [r["trainee_turns"] for r in rows] == [3, 2]
     assert rows[0]["lapse_rate"] == pytest.approx(1 / 3, abs=0.01)
     assert all(0 <= r["openness_reached"] <= 1 for r in rows)
+
+
+def test_history_reads_every_session_in_one_query(practice, monkeypatch):
+    import sqlite3
+
+    for _ in range(3):
+        practised(practice, "What brings you here?")
+    statements = []
+    real_connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        connection = real_connect(*args, **kwargs)
+        connection.set_trace_callback(lambda sql: statements.append(sql) if sql.lstrip().lower().startswith(
+            "select") and "pragma" not in sql.lower() else None)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    practice.history()
+    few = len(statements)
+    for _ in range(5):
+        practised(practice, "What brings you here?")
+    statements.clear()
+    assert len(practice.history()) == 8
+    assert len(statements) == few  # the same queries for 8 sessions as for 3
+    assert sum("join turns" in sql for sql in statements) == 1
