@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,6 +24,7 @@ from feedback.types import HistoryTurn, TurnFeedback
 from logbook import Access, Logbook, accounts_exist, sign_in, tokens
 from logbook.accounts import change_password
 from personas import LAYER_ORDER, CardError, CardSet, PersonaCard, card_hash, load_cards, parse_card
+from simulator import grounding
 from simulator.rehearse import PROBES, answered_share, card_risk, interview, read_script, rehearsal_turns
 
 MAX_TURN_CHARS = 2_000
@@ -150,6 +152,7 @@ class Practice:
         self.model_settings = simulator.model_settings()
         self._chat_model = chat_model
         self._catalogue: tuple[str, CardSet] | None = None
+        self.warmed = threading.Event()
 
     @classmethod
     def from_settings(cls) -> "Practice":
@@ -159,9 +162,20 @@ class Practice:
         return cls(Logbook(), load_cards())
 
     def warm_up(self) -> None:
-        """Load the feedback engine's models (stance and risk, about two seconds) before the first turn needs them."""
-        feedback.model.load()
-        feedback.risk.load()
+        """Load what the first turns need before they need it: the feedback engine's models (about 2 s), the client
+        model (under 1 s embedded) and each card's material index (about 1.5 s a card on 2 cores). `warmed` is set
+        when it is done, so pages can say that the models are still loading. A model that fails to load here
+        fails again, with its plain message, at the first reply."""
+        try:
+            feedback.model.load()
+            feedback.risk.load()
+            self.chat_model
+            for card in self.cards.cards.values():
+                grounding.index_for(card)
+        except simulator.ClientModelError:
+            pass
+        finally:
+            self.warmed.set()
 
     @cached_property
     def backend(self) -> simulator.BackendInfo:

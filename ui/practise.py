@@ -10,8 +10,17 @@ from ui.widgets import disclaimer, feedback_note, openness_gauge, plain
 service = require_workspace()
 
 
+def loading_note() -> None:
+    """On a fresh start the models take a few seconds to load: say so rather than look stuck."""
+    if not practice().warmed.is_set():
+        st.info("Unhurried is loading the client model and the feedback engine for the first time (about ten "
+                "seconds on a small machine). You can choose a persona meanwhile; your first turn waits for them.",
+                icon=":material/hourglass_top:")
+
+
 def pick_persona() -> None:
     st.title("Practise a session")
+    loading_note()
     cards = service.cards
     if cards.errors:
         with st.expander(f"{len(cards.errors)} problem(s) in the persona cards: those cards are not offered"):
@@ -66,6 +75,7 @@ def show_session(session_id: int) -> None:
     coach = view.session["mode"] == "coach"
     st.title(f"Session with {plain(card.display_name)}")
     disclaimer(practice().backend)
+    loading_note()
     st.caption(plain(f"{card.display_name}, {card.age} ({card.pronouns}). {card.setting}"))
     for turn in view.turns:
         if turn["speaker"] == "client":
@@ -96,6 +106,9 @@ def show_session(session_id: int) -> None:
             return
         stream_reply(session_id)
     if text := st.chat_input("Your response…", max_chars=None):
+        if not practice().warmed.is_set():
+            with st.spinner("Loading the models (first start only)…", show_time=True):
+                practice().warmed.wait(timeout=120)
         try:
             service.trainee_turn(session_id, text)
         except (TextRejected, LogbookUnavailable) as exc:

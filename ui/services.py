@@ -37,7 +37,7 @@ _sign_in_cookie = st.components.v2.component("unhurried_sign_in_cookie", js=_COO
 @st.cache_resource
 def practice() -> Practice:
     service = Practice.from_settings()
-    threading.Thread(target=service.warm_up, name="feedback-warm-up", daemon=True).start()
+    threading.Thread(target=service.warm_up, name="model-warm-up", daemon=True).start()
     return service
 
 
