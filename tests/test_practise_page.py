@@ -141,3 +141,24 @@ def test_an_unusable_database_is_a_clear_message_not_a_traceback(monkeypatch, tm
     assert not at.exception
     assert "cannot be" in texts(at.error) and "UNHURRIED_DB" in texts(at.error)
     practice.clear()
+
+
+def test_the_page_says_so_while_the_models_load_on_first_start(app, monkeypatch):
+    import threading
+
+    from sessions import Practice
+
+    release = threading.Event()
+    real_warm_up = Practice.warm_up
+
+    def slow_warm_up(self):
+        release.wait(timeout=60)
+        real_warm_up(self)
+
+    monkeypatch.setattr(Practice, "warm_up", slow_warm_up)
+    app.run()
+    assert "loading the client model and the feedback engine" in texts(app.info)
+    release.set()
+    assert practice().warmed.wait(timeout=60)
+    app.run()
+    assert "loading the client model" not in texts(app.info)

@@ -113,3 +113,13 @@ def test_oversized_text_is_refused_not_cut():
 def test_control_characters_are_removed_but_text_survives():
     assert clean_text("  hello\x00 there\x07\r\nfriend  ") == "hello there\nfriend"
     assert clean_text("שלום 🌧️ \u202ehi") == "שלום 🌧️ \u202ehi"
+
+
+def test_warm_up_loads_the_models_and_every_cards_index_then_says_it_is_done(fresh_db):
+    from simulator import grounding
+
+    service = Practice(fresh_db, load_cards(), chat_model=FakeListChatModel(responses=["Mm."]))
+    assert not service.warmed.is_set()
+    service.warm_up()
+    assert service.warmed.is_set()
+    assert grounding._index.cache_info().currsize >= len(service.cards.cards)
