@@ -33,8 +33,11 @@ WINDOW = 2  # trainee turns allowed before a cue counts as missed
 ARTEFACT = Path(__file__).parent / "model" / "risk.npz"
 MAX_SENTENCES = 8
 LONG_TURN_WORDS = 40
-RULE_SUPPORT = 0.2
-"""The model probability at which a rule's plain-phrasing match flags a turn below the model's own threshold."""
+RULE_SUPPORT = 0.001
+"""The model probability at which a rule's plain-phrasing match flags a turn below the model's own threshold: a plain
+phrasing ("I can't go on like this") counts unless the model is all but certain it does not. Trained on short flat
+replies as decoys, the model put that line at 0.004; at 0.001 instead of 0.2 the blind files gave recall +0.2 points
+on both sides for false alarms of 2.1% (from 1.8%) on cues and 2.1% (from 1.7%) on asks."""
 CARD_CUE_SIMILARITY = 0.72
 """Cosine similarity at which a client sentence paraphrases one of the card's cues."""
 CARD_CUE_OVERLAP = 0.6

@@ -29,7 +29,7 @@ CORPUS = Path(__file__).parent / "corpus" / "risk"
 SEED = 0
 DEV_SHARE = 0.2
 MAX_DEV_FALSE_ALARMS = 0.025
-TUNED_LAYERS = 2
+TUNED_LAYERS = 4
 EPOCHS = 5
 LEARNING_RATE, HEAD_LEARNING_RATE, DROPOUT = 5e-5, 2e-3, 0.1
 CONTEXT_NEGATIVES = 2
@@ -125,8 +125,7 @@ def train(path: Path = ARTEFACT) -> Path:
     arrays = fit(examples(fit_rows)) | {"digest": np.array(digest(rows))}
     arrays |= {f"{side}.threshold": np.array(0.5) for side in SIDES}
     save(arrays, path)
-    _reload(risk)
-    save(arrays | thresholds(risk.load(), dev_rows), path)
+    save(arrays | thresholds(risk.RiskModel(path), dev_rows), path)
     _reload(risk)
     return path
 

@@ -64,6 +64,16 @@ def test_client_decoys_are_not_cues(text):
     assert not risk.client_cue(text).flag
 
 
+FLAT_REPLIES = ["I suppose.", "Mm. I don't know. Maybe.", "Fine.", "Dunno really.", "Same as ever.",
+                "It is what it is.", "Not much to say.", "I'm just tired.", "Whatever you think."]
+
+
+def test_short_flat_replies_are_not_cues():
+    """Guarded first-session clients say these all the time: flagging them would bury the real cues."""
+    flagged = [text for text in FLAT_REPLIES if risk.client_cue(text).flag]
+    assert len(flagged) <= 1, flagged
+
+
 @pytest.mark.parametrize("text", [
     "I'm wondering whether you've had thoughts of killing yourself.",
     "Have things ever got so bad that you've thought about taking your own life?",
