@@ -11,7 +11,13 @@ service = require_workspace()
 
 
 def loading_note() -> None:
-    """On a fresh start the models take a few seconds to load: say so rather than look stuck."""
+    """On a fresh start the models take a few seconds to load: say so rather than look stuck (the note checks
+    again every two seconds and goes when they are ready)."""
+    if not practice().warmed.is_set():
+        st.fragment(_loading_note, run_every=2)()
+
+
+def _loading_note() -> None:
     if not practice().warmed.is_set():
         st.info("Unhurried is loading the client model and the feedback engine for the first time (about ten "
                 "seconds on a small machine). You can choose a persona meanwhile; your first turn waits for them.",
