@@ -1,5 +1,8 @@
 """`python -m simulator rehearse --persona ID (--script FILE | --interview) [--model SPEC] [--seed N]`
 
+Also `python -m simulator train-answers` (rebuild the answer model from corpus/interview/) and
+`python -m simulator evaluate-answers` (its held-out figures); see answer_train.py.
+
 Prints one JSON object per trainee turn: turn, trainee, client, source, state, feedback (and a
 ``detail`` object with the fuller state, checks and timings). With ``--interview`` the card's own questions
 about the client's life are asked, each record says whether it was answered, and a last line gives the share.
@@ -28,7 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--model", default=None, help="model setting (default: env UNHURRIED_MODEL or 'embedded')")
     run.add_argument("--seed", type=int, default=0, help="seed for reproducible replies (default 0)")
     run.add_argument("--prompt-form", choices=["transcript", "chat"], default=None)
+    commands.add_parser("train-answers", help="rebuild simulator/model/answers.npz and print held-out figures")
+    commands.add_parser("evaluate-answers", help="held-out figures of the shipped answer model")
     args = parser.parse_args(argv)
+    if args.command in ("train-answers", "evaluate-answers"):
+        from . import answer_train
+
+        print(answer_train.report(answer_train.train() if args.command == "train-answers" else answer_train.evaluate()))
+        return 0
 
     cards = load_cards()
     card = cards.cards.get(args.persona)

@@ -35,6 +35,7 @@ from pydantic import BaseModel, Field
 from feedback.types import HistoryTurn
 from personas.schema import LAYER_ORDER, LayerName, PersonaCard
 
+from . import answering
 from .backends import GENERATION_LOCK, ClientModelError, generation_lock, is_in_process
 from .checks import MAX_SENTENCES, MAX_WORDS, check_sentence, frame_break_words, is_frame_break, words
 from .grounding import Match, fresh_line, index_for
@@ -56,11 +57,9 @@ LAST_RESORT = ("Mm.", "I don't know.", "Hard to say.", "I'm not sure, honestly."
 """Said only when every card line has been used already: a long session must not loop on card lines."""
 QUESTION_LABELS = ("open_question", "closed_question")
 ANSWER_MIN = 0.3
-"""A fact or line this similar to a question answers it (below, nothing on the card is about what was asked)."""
-FACT_FIRST_MIN = 0.35
-"""A question this close to a fact asks about the client's life: the fact answers it before any layer line does. (On
-the shipped cards the fact that answers an interview question scores 0.22 to 0.88, median 0.42; the best fact for
-the exploring probe's open questions, which ask about feelings, 0.18 to 0.31.)"""
+OTHER_ANSWER_MIN = 0.15
+"""A fact after the likeliest answers the question too when the answer model gives it this much probability."""
+"""A layer line this similar to a question no fact answers answers it (below, nothing on the card is about it)."""
 RELEVANT_MIN = 0.4
 """For a turn that is not a question (a reflection, a remark), the similarity at which card material follows on."""
 
@@ -330,8 +329,9 @@ class SimulatedClient:
         line the state allows has been said (the model then speaks from the prompt alone).
 
         The state gates what may be drawn on: facts always, the layers reached so far, the reaction while
-        ruptured, the repair lines after a repair, the risk answers when risk was asked about. A rupture
-        colours the answer, but a direct question about the client's own life still gets a (short) answer."""
+        ruptured, the repair lines after a repair, the risk answers when risk was asked about. Which fact answers a
+        question is the answer model's call (answering.py); the rest is ranked by similarity. A rupture colours the
+        answer, but a direct question about the client's own life still gets a (short) answer."""
         index = index_for(self.card)
         question = state.last_label in QUESTION_LABELS or trainee.rstrip().endswith("?")
 
@@ -351,18 +351,18 @@ class SimulatedClient:
             if found := first_fresh(answers):
                 return found
         layers = list(_reached(state.layer))
+        answering_facts = self._answering_facts(index, trainee) if question else []
         if state.ruptured and state.rupture_kind:
-            if question and state.event != "rupture":
-                if found := first_fresh(index.rank(trainee, ["fact"]), ANSWER_MIN):
-                    return found
+            if state.event != "rupture" and (found := first_fresh(answering_facts)):
+                return found
             return first_fresh(index.rank(trainee, [state.rupture_kind]))
         if state.event == "repaired" and (found := first_fresh(index.rank(trainee, ["repair"]))):
             return found
-        if question and (found := first_fresh(index.rank(trainee, ["fact"]), FACT_FIRST_MIN)):
+        if found := first_fresh(answering_facts):
             return found  # a question about the client's life is answered first; earned depth can come next turn
-        ranked = index.rank(trainee, ["fact", *layers])
-        if question and (found := first_fresh(ranked, ANSWER_MIN)):
+        if question and (found := first_fresh(index.rank(trainee, layers), ANSWER_MIN)):
             return found
+        ranked = index.rank(trainee, ["fact", *layers])
         if state.event == "unlocked" and (found := first_fresh(index.rank(trainee, [state.layer]))):
             return found
         if found := first_fresh(ranked, RELEVANT_MIN):
@@ -370,6 +370,16 @@ class SimulatedClient:
         # Nothing on the card is about what was said: the current layer's lines are written to follow many turns.
         # (Raters scored the embedded model's own sentences 1.5 of 5 for responsiveness, card lines 4.1.)
         return first_fresh(index.rank(trainee, [state.layer])) or first_fresh(index.rank(trainee, layers))
+
+    @staticmethod
+    def _answering_facts(index, trainee: str) -> list[Match]:
+        """The facts that answer this question by the answer model (answering.py), likeliest first: none when it
+        thinks no fact does (a question about feelings, which the layers' lines answer). Later ones are there for a
+        question asked again once the first fact's lines are said, so they must be likely answers too."""
+        facts, none = index.answers(trainee)
+        if 1.0 - none < answering.load().threshold:
+            return []
+        return facts[:1] + [m for m in facts[1:] if m.score >= OTHER_ANSWER_MIN]
 
     def _authored(self, state: ClientState, frame_break: bool, said: tuple[str, ...]) -> str:
         """A card line the client has not said yet: the rupture's reaction, or the current layer, then any other

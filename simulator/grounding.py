@@ -20,6 +20,7 @@ import numpy as np
 
 from personas.schema import LAYER_ORDER, PersonaCard
 
+from . import answering
 from .checks import repeats
 
 TOPIC_SHARE = 0.5
@@ -103,13 +104,13 @@ def names_in(text: str) -> set[str]:
 
 
 class CardIndex:
-    """The card's materials and their embeddings; built once per card (see `index_for`)."""
+    """The card's materials and their embeddings; built once per card (see `index_for`). Training builds one for
+    each training persona from its facts alone (``CardIndex(name, materials)``)."""
 
-    def __init__(self, card: PersonaCard):
+    def __init__(self, display_name: str, card_materials: Sequence[Material]):
         from feedback import embed
 
-        self.card = card
-        self.materials = materials(card)
+        self.materials = list(card_materials)
         self._encoder = embed.load()
         texts, owners = [], []
         for i, m in enumerate(self.materials):
@@ -121,26 +122,46 @@ class CardIndex:
             self._first_vector.setdefault(owner, position)
         vectors = self._encoder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
         self._vectors, self._owners = vectors, np.array(owners, dtype=int)
-        self.own_names = names_in(card.display_name)  # the client's own name says nothing about what is asked
+        self.own_names = names_in(display_name)  # the client's own name says nothing about what is asked
         self._own = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.own_names))) + r")\b,?\s*", re.I) \
             if self.own_names else None
         self._topic_names = [names_in(m.topic) - self.own_names for m in self.materials]
         self._names = [names_in(f"{m.about} {' '.join(m.lines)}") - self.own_names | t
                        for m, t in zip(self.materials, self._topic_names)]
         self.card_names = set().union(*self._names) if self._names else set()
+        self.facts = [i for i, m in enumerate(self.materials) if m.kind == "fact"]
+        topics = vectors[[self._first_vector[i] for i in self.facts]] if self.facts else np.zeros((0, 384), np.float32)
+        self._facts = answering.FactVectors(
+            topics, [self._line_vectors(i) for i in self.facts],
+            [answering.content_words(f"{m.topic} {m.about}") for m in map(self.materials.__getitem__, self.facts)])
+
+    def _line_vectors(self, owner: int) -> np.ndarray:
+        start = self._first_vector[owner] + 1
+        return self._vectors[start:start + len(self.materials[owner].lines)]
 
     def embed(self, text: str) -> np.ndarray:
         return self._encoder.encode([text])[0]
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The trainee's words as the client would say them, embedded; the client's own name taken out ("What did
+        you do for a living, Frank?" asks about work, not about Frank)."""
+        return self.embed(as_the_client_would_say(self._without_own_name(query)))
+
+    def _without_own_name(self, query: str) -> str:
+        return (self._own.sub("", query).strip() or query) if self._own is not None else query
+
+    def name_matches(self, query: str) -> list[float]:
+        """Per material: 1 when the turn names someone its topic is about, 0.5 when only its lines name them."""
+        asked = names_in(query) & self.card_names
+        return [1.0 if asked & topic else 0.5 if asked & named else 0.0
+                for topic, named in zip(self._topic_names, self._names)]
+
     def rank(self, query: str, kinds: Sequence[str]) -> list[Match]:
-        """Materials of these kinds, best first, for the trainee's words."""
+        """Materials of these kinds, best first, for the trainee's words (cosine similarity and names)."""
         if not len(self._vectors):
             return []
-        if self._own is not None:  # "What did you do for a living, Frank?" asks about work, not about Frank
-            query = self._own.sub("", query).strip() or query
-        q = self.embed(as_the_client_would_say(query))
-        sims = self._vectors @ q
-        asked_names = names_in(query) & self.card_names
+        sims = self._vectors @ self.query_vector(query)
+        named = self.name_matches(query)
         out = []
         for owner, material in enumerate(self.materials):
             if material.kind not in kinds:
@@ -149,17 +170,34 @@ class CardIndex:
             lines = tuple(round(float(v), 4) for v in sims[start + 1:start + 1 + len(material.lines)])
             # What it is about and how it is said both count: one line alone can match by accident.
             score = TOPIC_SHARE * float(sims[start]) + (1 - TOPIC_SHARE) * max(lines, default=float(sims[start]))
-            if asked_names & self._topic_names[owner]:
-                score += NAME_BONUS
-            elif asked_names & self._names[owner]:
-                score += NAME_BONUS / 2
-            out.append(Match(self.materials[owner], round(score, 4), lines))
+            out.append(Match(material, round(score + NAME_BONUS * named[owner], 4), lines))
         return sorted(out, key=lambda m: -m.score)
+
+    def fact_inputs(self, query: str):
+        """(question vector, then each fact's topic vectors, best-line vectors and scalars) for answering.py."""
+        q = self.query_vector(query)
+        named = self.name_matches(query)
+        words = answering.content_words(self._without_own_name(query))
+        return (q, *answering.fact_inputs(q, words, self._facts, np.array([named[i] for i in self.facts])))
+
+    def answers(self, query: str) -> tuple[list[Match], float]:
+        """The facts, most likely answer first, each scored by the answer model's probability that it answers the
+        trainee's words; and the probability that no fact does."""
+        if not self.facts:
+            return [], 1.0
+        inputs = self.fact_inputs(query)
+        p, none = answering.load().probabilities(*inputs)
+        matches = []
+        for k, owner in enumerate(self.facts):
+            lines = tuple(round(float(v), 4) for v in self._facts.lines[k] @ inputs[0])
+            matches.append(Match(self.materials[owner], round(float(p[k]), 4), lines))
+        return sorted(matches, key=lambda m: -m.score), none
 
 
 @lru_cache(maxsize=32)
 def _index(card_json: str) -> CardIndex:
-    return CardIndex(PersonaCard.model_validate_json(card_json))
+    card = PersonaCard.model_validate_json(card_json)
+    return CardIndex(card.display_name, materials(card))
 
 
 def index_for(card: PersonaCard) -> CardIndex:
