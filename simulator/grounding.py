@@ -140,7 +140,7 @@ class CardIndex:
         return self._vectors[start:start + len(self.materials[owner].lines)]
 
     def embed(self, text: str) -> np.ndarray:
-        return self._encoder.encode([text])[0]
+        return _embedded(text)
 
     def query_vector(self, query: str) -> np.ndarray:
         """The trainee's words as the client would say them, embedded; the client's own name taken out ("What did
@@ -192,6 +192,16 @@ class CardIndex:
             lines = tuple(round(float(v), 4) for v in self._facts.lines[k] @ inputs[0])
             matches.append(Match(self.materials[owner], round(float(p[k]), 4), lines))
         return sorted(matches, key=lambda m: -m.score), none
+
+
+@lru_cache(maxsize=64)
+def _embedded(text: str) -> np.ndarray:
+    """One turn's vector, kept: a reply ranks the same turn several ways (the answer model, then the layers)."""
+    from feedback import embed
+
+    vector = embed.load().encode([text])[0]
+    vector.setflags(write=False)
+    return vector
 
 
 @lru_cache(maxsize=32)
