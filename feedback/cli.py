@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     r = sub.add_parser("risk", help="risk flags for every row of a CSV with columns client and/or trainee")
     r.add_argument("file")
     sub.add_parser("evaluate-risk", help="the risk detector's held-out figures (blind files and dev split)")
-    sub.add_parser("train-risk", help="rebuild feedback/model/risk.npz from corpus/risk/ (under a minute)")
+    sub.add_parser("train-risk", help="rebuild feedback/model/risk.npz from corpus/risk/ (about 20 minutes on 2 cores)")
     args = ap.parse_args(argv)
     if args.cmd == "risk":
         return cmd_risk(args.file)

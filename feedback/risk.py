@@ -61,6 +61,9 @@ _WONDERS = re.compile(r"\b(?:i(?:'m| am) wondering|i wonder|i want(?:ed)? to (?:
 _REFERS_BACK = re.compile(r"\b(?:when you said|you said|you say|you mentioned|you just said|what did you mean|what do you mean|"
                           r"what you meant|by that|about that|that comment|that remark|what you said|said earlier|a moment ago|"
                           r"that joke|you joked)\b")
+_NAMES_WHAT_WAS_SAID = re.compile(r"\b(?:when you said|you said|you mentioned|said earlier|earlier you|a moment ago|a while ago|"
+                                  r"what you said|you joked|you were saying|back to)\b")
+"""A reference that points past the client's last turn: "that" alone means what was just said."""
 
 
 class CardRisk(NamedTuple):
@@ -236,25 +239,30 @@ def client_cue(text: str, card: CardRisk = NO_CARD) -> RiskVerdict:
     return _judge("client", text) if card.hints else RiskVerdict(flag=False, confidence=0.0)
 
 
-def refers_back(trainee_text: str, cue_text: str) -> bool:
+def refers_back(trainee_text: str, cue_text: str, cue_is_latest: bool = True) -> bool:
     """The trainee invites the client to say more about the words of an earlier turn ("What did you mean when
-    you said you won't need it?", "Not waking up?")."""
+    you said you won't need it?", "Not waking up?"). A cue from before the client's last turn needs naming: after
+    it, "What else comes up when you talk about that?" is about the last thing the client said."""
     text = fold(clean(trainee_text))
     if not _INVITES.search(text):
         return False
     shared = _stems(trainee_text) & _stems(cue_text)
     # Two of the cue's words, or one in a short echo ("Won't need it?"): one shared word is often chance.
-    return bool(_REFERS_BACK.search(text)) or len(shared) >= 2 or (bool(shared) and len(text.split()) <= 6)
+    echoes = len(shared) >= 2 or (bool(shared) and len(text.split()) <= 6)
+    if not cue_is_latest:
+        return echoes or bool(_NAMES_WHAT_WAS_SAID.search(text))
+    return bool(_REFERS_BACK.search(text)) or echoes
 
 
 @lru_cache(maxsize=4096)
-def trainee_asks(text: str, open_cue: str = "") -> RiskVerdict:
-    """Does this trainee turn ask about suicide or self-harm? `open_cue`: the words of a cue not asked about yet.
+def trainee_asks(text: str, open_cue: str = "", cue_is_latest: bool = True) -> RiskVerdict:
+    """Does this trainee turn ask about suicide or self-harm? `open_cue`: the words of a cue not asked about yet;
+    `cue_is_latest`: whether it is in the client's last turn (see `refers_back`).
 
     The open cue is read with the turn only when the turn refers back to it ("What did you mean by that?", "Won't
     need it?"): after a cue, "Whose idea was it to come today?" is not asking about it. After a cue, a plain
     phrasing the rules know ("Are you safe right now?") asks, whatever the model says."""
-    verdict = _judge("trainee", text, open_cue if open_cue and refers_back(text, open_cue) else "")
+    verdict = _judge("trainee", text, open_cue if open_cue and refers_back(text, open_cue, cue_is_latest) else "")
     if not verdict.flag and open_cue and rule_asks(text):  # "Are you safe right now?" after a cue asks about it
         return RiskVerdict(flag=True, confidence=verdict.confidence, evidence=clean(text), why="rule, with the open cue")
     return verdict
@@ -268,19 +276,20 @@ def risk_cue(client_text: str, card: CardRisk = NO_CARD) -> str:
 
 def open_cue(history: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> str:
     """The client's latest risk cue that no later trainee turn has asked about, or ''."""
-    cue = ""
+    cue, latest = "", False
     for turn in history:
         if turn.speaker == "client":
-            cue = risk_cue(turn.text, card) or cue
-        elif cue and _asked(turn, cue):
+            found = risk_cue(turn.text, card)
+            cue, latest = (found, True) if found else (cue, False)
+        elif cue and _asked(turn, cue, latest):
             cue = ""
     return cue
 
 
-def _asked(turn: HistoryTurn, cue: str) -> bool:
+def _asked(turn: HistoryTurn, cue: str, cue_is_latest: bool = True) -> bool:
     if turn.feedback is not None and turn.feedback.asks_about_risk:
         return True
-    return trainee_asks(turn.text, cue).flag
+    return trainee_asks(turn.text, cue, cue_is_latest).flag
 
 
 def missed_risk_cues(turns: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> list[MissedRiskCue]:
@@ -290,14 +299,16 @@ def missed_risk_cues(turns: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> 
     missed: list[tuple[int, str, list[int]]] = []
     open_: list[tuple[int, str, list[int]]] = []
     asked_at: dict[int, int] = {}
+    last_client = -1
     for i, turn in enumerate(turns):
         if turn.speaker == "client":
+            last_client = i
             if cue := risk_cue(turn.text, card):
                 open_.append((i, cue, []))
             continue
         if not open_:
             continue
-        if _asked(turn, open_[-1][1]):
+        if _asked(turn, open_[-1][1], open_[-1][0] == last_client):
             for index, _, _ in open_:
                 asked_at[index] = i
             open_ = []

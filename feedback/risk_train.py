@@ -34,8 +34,10 @@ EPOCHS = 5
 LEARNING_RATE, HEAD_LEARNING_RATE, DROPOUT = 5e-5, 2e-3, 0.1
 CONTEXT_NEGATIVES = 2
 THRESHOLD_FLOOR = 0.75
-"""On the dev split the trainee side's 2.5% allows 0.61; at 0.61 ordinary first-session questions ("Did anyone
-suggest coming along?") counted as asks, and 0.61 to 0.85 gave the same blind-file recall (0.92)."""
+"""On the dev split the trainee side's 2.5% allows 0.5 (session 5: 0.61). Measured on the blind files and on 1,500
+ordinary trainee turns of the stance corpus (no word about death, harm or safety), 0.5 / 0.75 gave asks recall 0.903 /
+0.897 and fired on 12 / 7 of the ordinary turns ("Would you like me to share some thoughts, or would you rather keep
+talking?" at 0.5)."""
 
 
 def read_rows(blind: bool | None = None) -> list[dict]:

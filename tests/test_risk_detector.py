@@ -9,6 +9,7 @@ import pytest
 
 from feedback import HistoryTurn, analyse_turn, missed_risk_cues
 from feedback import cli, risk, risk_train
+from feedback.risk import open_cue
 from personas import load_cards
 from simulator.rehearse import card_risk
 
@@ -97,6 +98,14 @@ def test_an_indirect_ask_about_an_earlier_cue_counts():
     assert analyse_turn("What did you mean when you said you won't need it?", history).asks_about_risk
     calm = [c("I've sorted the winter coat out for my brother. It's too small for me now.")]
     assert not analyse_turn("What did you mean when you said it's too small?", calm).asks_about_risk
+
+
+def test_that_after_a_later_client_turn_means_that_turn_not_an_older_cue():
+    history = [c("Some days I think they'd all be better off without me."), t("Mm."),
+               c("I feel like I've put him out, like you'd put the bins out.")]
+    assert open_cue(history)
+    assert not analyse_turn("What else comes up for you when you talk about that?", history).asks_about_risk
+    assert analyse_turn("What did you mean when you said they'd be better off without you?", history).asks_about_risk
 
 
 def test_a_cue_stays_open_until_the_trainee_asks():
