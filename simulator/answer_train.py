@@ -6,7 +6,7 @@
 fifth of the personas (the dev split) is kept out of fitting to choose the threshold and report figures; the shipped
 cards are never trained on, and their interview questions give the figure that matters (`evaluate`).
 
-    python -m simulator train-answers      # about a minute on 2 cores; prints the dev and shipped-card figures
+    python -m simulator train-answers      # about 2.5 minutes on 2 cores (most of it embedding); prints the figures
     python -m simulator evaluate-answers   # the figures for the artefact as shipped
 """
 from __future__ import annotations
@@ -81,6 +81,7 @@ class Examples:
     asks: list[str]
 
     def rows(self):
+        """Each question's model inputs (as `AnswerModel.probabilities` takes them) and its answers."""
         for i in range(len(self.asks)):
             yield (self.q[i], self.topics, self.best[i], self.scalars[i]), self.answers[i]
 
@@ -145,8 +146,9 @@ def fit(data: Sequence[Examples], epochs: int = EPOCHS) -> dict[str, np.ndarray]
             "c": np_(none.bias[0]), "z": np_(none_scalars.weight[0])}
 
 
-def model_from(arrays: dict[str, np.ndarray], threshold: float = 0.5, corpus_digest: str = "") -> answering.AnswerModel:
-    return answering.AnswerModel(*(arrays[k] for k in answering.AnswerModel.FIELDS), threshold, corpus_digest)
+def model_from(arrays: dict[str, np.ndarray], threshold: float = 0.5) -> answering.AnswerModel:
+    """The model the arrays `fit` returned make, before its threshold is chosen (figures on the dev split)."""
+    return answering.AnswerModel(*(arrays[k] for k in answering.AnswerModel.FIELDS), threshold, "")
 
 
 def outcomes(model: answering.AnswerModel, data: Sequence[Examples]) -> list[tuple[float, bool, bool]]:
