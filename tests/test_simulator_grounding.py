@@ -109,7 +109,7 @@ def test_a_rupture_colours_but_does_not_swallow_a_factual_answer():
                                                    "last_label": "open_question"})
     hist = [HistoryTurn(speaker="client", text=card.opening_line), HistoryTurn(speaker="trainee", text="Who is Karen?")]
     result = SimulatedClient(card, looping(), prompt_form="transcript").stream_reply(hist, state, seed=1).collect()
-    assert "daughter" in result.text.lower() and result.text not in card.reactions.advice.lines, result
+    assert re.search(r"daughter|\bkid\b", result.text.lower()) and result.text not in card.reactions.advice.lines, result
 
 
 def test_the_lapse_itself_gets_the_reaction():
