@@ -57,9 +57,9 @@ LAST_RESORT = ("Mm.", "I don't know.", "Hard to say.", "I'm not sure, honestly."
 """Said only when every card line has been used already: a long session must not loop on card lines."""
 QUESTION_LABELS = ("open_question", "closed_question")
 ANSWER_MIN = 0.3
+"""A layer line this similar to a question no fact answers answers it (below, nothing on the card is about it)."""
 OTHER_ANSWER_MIN = 0.15
 """A fact after the likeliest answers the question too when the answer model gives it this much probability."""
-"""A layer line this similar to a question no fact answers answers it (below, nothing on the card is about it)."""
 RELEVANT_MIN = 0.4
 """For a turn that is not a question (a reflection, a remark), the similarity at which card material follows on."""
 
