@@ -71,9 +71,9 @@ def analyse_turn(trainee_text: str, history: Sequence[HistoryTurn] = (), card: r
     """The engine's verdict on one trainee turn, in the context of the session so far (`card`: what the persona
     card says about risk)."""
     trainee_text = clean(str(trainee_text)[:MAX_CHARS])
-    label, conf, evidence = decide(last_client_text(history), trainee_text)
-    cue = risk.open_cue(history, card)
     last_client = last_client_text(history)
+    label, conf, evidence = decide(last_client, trainee_text)
+    cue = risk.open_cue(history, card)
     asks = risk.trainee_asks(trainee_text, cue, bool(cue) and cue in clean(last_client))
     missed = [m for m in risk.missed_risk_cues([*history, HistoryTurn(speaker="trainee", text=trainee_text)], card)
               if m.window_complete and m.trainee_indices[-1] == len(history)] if cue and not asks.flag else []

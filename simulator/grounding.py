@@ -111,7 +111,6 @@ class CardIndex:
         from feedback import embed
 
         self.materials = list(card_materials)
-        self._encoder = embed.load()
         texts, owners = [], []
         for i, m in enumerate(self.materials):
             for text in (f"{m.topic}. {m.about}".strip(". "), *m.lines):
@@ -120,7 +119,7 @@ class CardIndex:
         self._first_vector = {}
         for position, owner in enumerate(owners):
             self._first_vector.setdefault(owner, position)
-        vectors = self._encoder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        vectors = embed.load().encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
         self._vectors, self._owners = vectors, np.array(owners, dtype=int)
         self.own_names = names_in(display_name)  # the client's own name says nothing about what is asked
         self._own = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.own_names))) + r")\b,?\s*", re.I) \
