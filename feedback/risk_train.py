@@ -33,11 +33,6 @@ TUNED_LAYERS = 4
 EPOCHS = 5
 LEARNING_RATE, HEAD_LEARNING_RATE, DROPOUT = 5e-5, 2e-3, 0.1
 CONTEXT_NEGATIVES = 2
-LABEL_SMOOTHING = 0.1
-"""Targets of 0.05 / 0.95 instead of 0 / 1, so the model cannot push close decoys and cues to certainty by memorising
-their words."""
-TYPED_SHARE = 0.25
-"""A seeded share of the rows is also fitted as typed in a hurry (lower case, no apostrophes, no closing full stop)."""
 THRESHOLD_FLOOR = 0.75
 """On the dev split the trainee side's 2.5% allows 0.5 (session 5: 0.61). Measured on the blind files and on 1,500
 ordinary trainee turns of the stance corpus (no word about death, harm or safety), 0.5 / 0.75 gave asks recall 0.903 /
@@ -79,7 +74,6 @@ def examples(rows: list[dict]) -> list[tuple[str, str, str, int]]:
     up does not (0), so that an open cue alone never means "asks"."""
     rng = random.Random(SEED)
     out = [(r["side"], r["text"], r["earlier"] if r["risk"] else "", r["risk"]) for r in rows]
-    out += [(side, typed(text), context, label) for side, text, context, label in out if rng.random() < TYPED_SHARE]
     cues = [r["text"] for r in rows if r["side"] == "client" and r["risk"]]
     asks = [r["text"] for r in rows if r["side"] == "trainee" and r["risk"] and not r["earlier"]]
     others = [r["text"] for r in rows if r["side"] == "trainee" and not r["risk"] and not r["earlier"]]
@@ -87,11 +81,6 @@ def examples(rows: list[dict]) -> list[tuple[str, str, str, int]]:
         out += [("trainee", text, cue, 0) for text in rng.sample(others, min(CONTEXT_NEGATIVES, len(others)))]
         out += [("trainee", rng.choice(asks), cue, 1)] if asks else []
     return out
-
-
-def typed(text: str) -> str:
-    """The text as typed in a hurry: "I'm not sure." -> "im not sure"."""
-    return text.lower().replace("'", "").replace("\u2019", "").rstrip(".")
 
 
 def fit(data: list[tuple[str, str, str, int]], epochs: int = EPOCHS) -> dict[str, np.ndarray]:
@@ -121,8 +110,7 @@ def fit(data: list[tuple[str, str, str, int]], epochs: int = EPOCHS) -> dict[str
             pooled = enc.pool(enc.forward(None, mask, params, start, hidden, DROPOUT), mask)
             logits = head(torch.cat([F.dropout(pooled, DROPOUT, True), cues[chunk]], dim=1))
             mine = logits.gather(1, side[chunk][:, None])[:, 0]
-            target = y[chunk] * (1 - LABEL_SMOOTHING) + LABEL_SMOOTHING / 2
-            loss = F.binary_cross_entropy_with_logits(mine, target)
+            loss = F.binary_cross_entropy_with_logits(mine, y[chunk])
             opt.zero_grad()
             loss.backward()
             opt.step()

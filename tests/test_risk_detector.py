@@ -160,3 +160,21 @@ def test_risk_cli_adds_flags_and_confidences(tmp_path, capsys):
     assert [r["risk_cue"] for r in rows] == ["1", "0", "0"]
     assert [r["asks_about_risk"] for r in rows] == ["1", "0", "1"]
     assert all(0 <= float(r["risk_cue_confidence"]) <= 1 and 0 <= float(r["asks_confidence"]) <= 1 for r in rows)
+
+
+@pytest.mark.parametrize("text", ["soz if this is blunt but r u thinking of killing urself",
+                                  "would you say you're at a point where you want to stop living?",
+                                  "I'm not going to panic if you say yes. Are you having thoughts of taking your life?"])
+def test_typed_asks_and_asks_that_only_sound_like_follow_ups_count(text):
+    assert analyse_turn(text).asks_about_risk
+
+
+def test_a_follow_up_with_no_cue_asks_only_if_it_names_risk():
+    assert not analyse_turn("What did you mean when you said you won't need it?").asks_about_risk
+    assert analyse_turn("When you say better off in the ground, are you thinking about taking your own life?").asks_about_risk
+
+
+def test_a_question_right_after_a_cue_is_read_with_it_but_an_unrelated_one_does_not_ask():
+    history = [c("I've been sorting out who gets the dog. After the weekend it won't matter much.")]
+    assert analyse_turn("What are you thinking of doing?", history).asks_about_risk
+    assert not analyse_turn("Whose idea was it to come in today?", history).asks_about_risk
