@@ -278,6 +278,8 @@ def trainee_asks(text: str, open_cue: str = "", cue_is_latest: bool = True) -> R
     you safe right now?") asks, whatever the model says."""
     reads_cue = bool(open_cue) and ((cue_is_latest and invites(text)) or refers_back(text, open_cue, cue_is_latest))
     verdict = _judge("trainee", text, open_cue if reads_cue else "")
+    if reads_cue and not verdict.flag:  # a direct ask stands on its own words, whatever came before it
+        verdict = max(verdict, _judge("trainee", text), key=lambda v: (v.flag, v.confidence))
     if not verdict.flag and open_cue and rule_asks(text):  # "Are you safe right now?" after a cue asks about it
         return RiskVerdict(flag=True, confidence=verdict.confidence, evidence=clean(text), why="rule, with the open cue")
     return verdict
@@ -291,13 +293,14 @@ def risk_cue(client_text: str, card: CardRisk = NO_CARD) -> str:
 
 def open_cue(history: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> str:
     """The client's latest risk cue that no later trainee turn has asked about, or ''."""
-    cue, latest = "", False
+    cue, latest, just_asked = "", False, False
     for turn in history:
         if turn.speaker == "client":
-            found = risk_cue(turn.text, card)
+            found = "" if just_asked else risk_cue(turn.text, card)  # an answer to a risk question opens no new cue
             cue, latest = (found, True) if found else (cue, False)
-        elif cue and _asked(turn, cue, latest):
-            cue = ""
+        else:
+            just_asked = _asked(turn, cue, latest)
+            cue = "" if just_asked else cue
     return cue
 
 
@@ -310,20 +313,22 @@ def _asked(turn: HistoryTurn, cue: str, cue_is_latest: bool = True) -> bool:
 def missed_risk_cues(turns: Sequence[HistoryTurn], card: CardRisk = NO_CARD) -> list[MissedRiskCue]:
     """Every client risk cue that the next WINDOW trainee turns did not ask about (or that the session ended on).
 
-    A cue stays open until the trainee asks; `asked_at` says when a missed one was asked about after all."""
+    A cue stays open until the trainee asks; `asked_at` says when a missed one was asked about after all. The client's
+    answer to a risk question ("Most nights I go to bed hoping I don't wake up") opens no new cue: it was asked about."""
     missed: list[tuple[int, str, list[int]]] = []
     open_: list[tuple[int, str, list[int]]] = []
     asked_at: dict[int, int] = {}
-    last_client = -1
+    last_client, just_asked = -1, False
     for i, turn in enumerate(turns):
         if turn.speaker == "client":
             last_client = i
-            if cue := risk_cue(turn.text, card):
+            if not just_asked and (cue := risk_cue(turn.text, card)):  # an answer to a risk question opens no cue
                 open_.append((i, cue, []))
             continue
+        just_asked = _asked(turn, open_[-1][1] if open_ else "", bool(open_) and open_[-1][0] == last_client)
         if not open_:
             continue
-        if _asked(turn, open_[-1][1], open_[-1][0] == last_client):
+        if just_asked:
             for index, _, _ in open_:
                 asked_at[index] = i
             open_ = []

@@ -178,3 +178,12 @@ def test_a_question_right_after_a_cue_is_read_with_it_but_an_unrelated_one_does_
     history = [c("I've been sorting out who gets the dog. After the weekend it won't matter much.")]
     assert analyse_turn("What are you thinking of doing?", history).asks_about_risk
     assert not analyse_turn("Whose idea was it to come in today?", history).asks_about_risk
+
+
+def test_a_direct_ask_after_a_cue_counts_and_the_answer_to_it_opens_no_cue():
+    disclosure = "Most nights I go to bed hoping I don't wake up. But I'm not gonna do anything."
+    history = [c("Nobody'd miss me except the dog."), t("Are you having thoughts of ending your life?"), c(disclosure)]
+    assert not open_cue(history)
+    assert analyse_turn("r u thinking of killing urself", [c(disclosure)]).asks_about_risk
+    turns = [*history, t("What helps you get through the nights?"), c("The ballgame."), t("Who's on tonight?")]
+    assert not missed_risk_cues(turns, card_risk(FRANK))
