@@ -83,12 +83,11 @@ def _clean_optional(text: str | None) -> str:
     return clean_text(text, limit=MAX_REFLECTION_CHARS, what="reflection")
 
 
-def _ratios(counts: dict[str, int]) -> dict:
-    """The session scores that need only label counts (see feedback.session_scores for all of them)."""
+def _ratios(counts: dict[str, int], lapses: int) -> dict:
+    """The session scores that need only label counts and flagged lapses (see feedback.session_scores for all)."""
     turns = sum(counts.values())
     questions = counts.get("open_question", 0) + counts.get("closed_question", 0)
     reflections = counts.get("reflection", 0) + counts.get("summary", 0)
-    lapses = sum(counts.get(label, 0) for label in feedback.LAPSES)
     return {
         "trainee_turns": turns,
         "lapse_rate": round(lapses / turns, 3) if turns else 0.0,
@@ -404,7 +403,8 @@ class Workspace:
         for row in self.access.cohort_sessions(cohort_id):
             counts = row.pop("counts")
             card = cards.get(row["persona_id"])
-            rows.append(row | {"persona": card.display_name if card else row["persona_id"]} | _ratios(counts))
+            rows.append(row | {"persona": card.display_name if card else row["persona_id"]}
+                        | _ratios(counts, row.pop("flagged_lapses")))
         return rows
 
     @staticmethod

@@ -75,15 +75,56 @@ def _predict(rows: list[dict]) -> list[tuple[str, float]]:
 
 
 def cmd_classify(path: str) -> int:
+    from feedback.engine import decide_many
+
     rows, fields = _read(path)
-    out = csv.DictWriter(sys.stdout, fieldnames=fields + ["predicted", "confidence"], lineterminator="\n")
+    out = csv.DictWriter(sys.stdout, fieldnames=fields + ["predicted", "confidence", "possible"], lineterminator="\n")
     out.writeheader()
-    for r, (lab, conf) in zip(rows, _predict(rows)):
-        out.writerow({**r, "predicted": lab, "confidence": f"{conf:.3f}"})
+    for r, d in zip(rows, decide_many([(r.get("client") or "", r.get("trainee") or "") for r in rows])):
+        out.writerow({**r, "predicted": d.label, "confidence": f"{d.confidence:.3f}", "possible": d.possible})
     return 0
 
 
 LONG_TURN_AUTHORS = ("chatlong", "threads", "esl", "thumbs", "firstyear", "listeners")  # session 3: real supporters' long, mixed turns
+
+
+def cmd_calibration() -> int:
+    """The reliability table on the held-out corpus split, and the flag threshold it allows."""
+    from feedback.engine import LAPSE_FLAG_CONFIDENCE, decide_many
+    from feedback.evaluate import flag_threshold, reliability
+    from feedback.train import read_corpus
+    from feedback.types import LAPSES
+
+    rows = read_corpus("heldout")
+    found = decide_many([(r["client"], r["trainee"]) for r in rows])
+    gold = [r["label"] for r in rows]
+    pred = [d.possible or d.label for d in found]  # the engine's reading before an unsure lapse is softened
+    conf = [d.lapse_confidence if d.possible or d.label in LAPSES else d.confidence for d in found]
+    print(f"held-out corpus split, {len(rows)} turns: how often the engine is right at each confidence")
+    print(f"{'confidence':12s} {'all turns':>10s} {'accuracy':>9s} {'lapse calls':>12s} {'right lapse':>12s} {'any lapse':>10s}")
+    lapses = {r["bin"]: r for r in reliability(gold, pred, conf, lapses_only=True)}
+    for r in reliability(gold, pred, conf):
+        lap = lapses.get(r["bin"])
+        print(f"{r['bin']:12s} {r['turns']:10d} {r['accuracy']:9.3f} " + (
+            f"{lap['turns']:12d} {lap['accuracy']:12.3f} {lap['any_lapse']:10.3f}" if lap else f"{0:12d}"))
+    print(f"\nflag threshold for lapse precision >= 0.90 in every band above it: {flag_threshold(gold, pred, conf):.2f}"
+          f" (the engine uses {LAPSE_FLAG_CONFIDENCE:.2f}; below it a lapse is a 'possible' note)")
+    return 0
+
+
+def cmd_sessions() -> int:
+    """Flag rates on the skilled and struggling sessions of corpus/sessions/ (held out), and their separation."""
+    from feedback.session_check import check
+
+    r = check()
+    print(f"{'session':44s} {'turns':>5s} {'flagged':>8s} {'possible':>9s} {'author lapses':>14s}")
+    for name, s in r["sessions"].items():
+        print(f"{name:44s} {s['turns']:5d} {s['flag_rate']:8.1%} {s['possible_rate']:9.1%} {s['gold_lapse_rate']:14.1%}")
+    med = r["median_flag_rate"]
+    print(f"\nmedian flag rate: skilled {med['skilled']:.1%}, struggling {med['struggling']:.1%}; "
+          f"separation by flag rate AUC {r['auc']:.3f}; flags that are the authors' lapses: {r['flag_precision']:.1%}\n")
+    print(format_report(r["report"], "labels against the authors' own coding (every counsellor turn)"))
+    return 0
 
 
 def cmd_evaluate(path: str | None, heldout: bool, cv: bool) -> int:
@@ -133,10 +174,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("file", nargs="?")
     e.add_argument("--heldout", action="store_true", help="figures on the project corpus's held-out split and blind files (30 s)")
     e.add_argument("--cv", action="store_true", help="grouped 5-fold cross-validation on the train split (25 min)")
+    e.add_argument("--calibration", action="store_true", help="reliability table and lapse flag threshold (held-out split)")
+    e.add_argument("--sessions", action="store_true", help="flag rates on the skilled and struggling sessions (held out)")
     sub.add_parser("train", help="rebuild feedback/model/stance.npz from the corpus")
     r = sub.add_parser("risk", help="risk flags for every row of a CSV with columns client and/or trainee")
     r.add_argument("file")
     sub.add_parser("evaluate-risk", help="the risk detector's held-out figures (blind files and dev split)")
+    sub.add_parser("train-depth", help="rebuild feedback/model/depth.json (simple or complex reflection; seconds)")
     sub.add_parser("train-risk", help="rebuild feedback/model/risk.npz from corpus/risk/ (about 20 minutes on 2 cores)")
     args = ap.parse_args(argv)
     if args.cmd == "risk":
@@ -148,8 +192,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"wrote {train_risk()}")
         return 0
+    if args.cmd == "train-depth":
+        from feedback.depth import train as train_depth
+
+        r = train_depth()
+        print(f"wrote feedback/model/depth.json: fitted on {r['fitted_on']} coded reflections; on the {r['held_out']} of the "
+              f"blind files, accuracy {r['accuracy']:.3f}, complex {r['predicted_pct_complex']:.0%} (coded {r['gold_pct_complex']:.0%})")
+        return 0
     if args.cmd == "classify":
         return cmd_classify(args.file)
+    if args.cmd == "evaluate" and args.calibration:
+        return cmd_calibration()
+    if args.cmd == "evaluate" and args.sessions:
+        return cmd_sessions()
     if args.cmd == "evaluate":
         return cmd_evaluate(args.file, args.heldout, args.cv)
     return cmd_train()

@@ -53,3 +53,31 @@ def format_report(r: dict, title: str = "") -> str:
     lines.append(f"{'lapse-vs-not F1':28s} {r['lapse_f1']:20.3f}" + ("  (coarse gold: advice is the only lapse)" if r["coarse"] else ""))
     lines.append(f"{'accuracy':28s} {r['accuracy']:20.3f}")
     return "\n".join(lines)
+
+
+CONFIDENCE_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+
+
+def reliability(gold: Sequence[str], pred: Sequence[str], conf: Sequence[float], lapses_only: bool = False) -> list[dict]:
+    """How often the engine is right at each confidence: one row per bin with its turns and accuracy (for lapse
+    predictions, also the share whose gold label is any lapse). A calibrated engine's accuracy matches its confidence."""
+    rows = []
+    for lo, hi in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]):
+        picked = [(g, p) for g, p, c in zip(gold, pred, conf) if lo <= c < hi and (p in LAPSES or not lapses_only)]
+        if picked:
+            rows.append({"bin": f"{lo:.2f}-{min(hi, 1.0):.2f}", "turns": len(picked),
+                         "accuracy": sum(g == p for g, p in picked) / len(picked),
+                         "any_lapse": sum(g in LAPSES for g, _ in picked) / len(picked)})
+    return rows
+
+
+def flag_threshold(gold: Sequence[str], pred: Sequence[str], conf: Sequence[float], precision: float = 0.9) -> float:
+    """The lowest bin edge from which the engine's lapse predictions, bin by bin, are a lapse at least `precision`
+    of the time: a flag at any confidence it allows is right that often (a cumulative figure would let many sure,
+    right flags carry a band of mostly wrong ones)."""
+    edge = 1.0
+    for row in reversed(reliability(gold, pred, conf, lapses_only=True)):
+        if row["any_lapse"] < precision:
+            break
+        edge = float(row["bin"].split("-")[0])
+    return edge

@@ -26,6 +26,15 @@ MILD_REASONS = {
     "reassurance": "The client asked for comfort, but reassurance this quickly can still skip over what the worry is about.",
 }
 
+POSSIBLE_REASONS = {
+    "advice": "This may read as advice. If it is, check the client wanted it, and ask what they make of it.",
+    "interpretation": "This may read as telling the client what their experience means; held tentatively ('I wonder if...'), it stays theirs to accept or correct.",
+    "reassurance": "This may read as reassurance; notice whether it makes room for the feeling or moves past it.",
+}
+INVITED_REASON = ("Advice the client asked for, or agreed to hear: not a lapse. Offer it as one option among theirs and "
+                  "ask how it fits.")
+INVITED_ALTERNATIVE = "What have you tried already, or thought of trying? I can add an idea or two to yours."
+
 _ASKED_ADVICE = re.compile(
     r"\b(?:what (?:should|can|could|do) i do|what would you do|what do you (?:think|suggest|recommend)|any (?:advice|ideas|"
     r"suggestions|tips|thoughts on what)|(?:give|tell) me (?:some )?(?:advice|ideas|tips|what to do)|how (?:do|can|should) i|"
@@ -74,6 +83,16 @@ def exploring_run(history: Sequence[HistoryTurn]) -> int:
             break
         n += fam == "exploring"
     return n
+
+
+def invited_advice(history: Sequence[HistoryTurn]) -> bool:
+    """The client agreed to hear ideas after the trainee asked permission, or asked for them after some listening
+    (not in the trainee's first two turns): advice then is what MI calls advising with permission, not a lapse."""
+    client = fold(clean(last_client_text(history)))
+    trainee = _trainee_turns(history)
+    if trainee and _PERMISSION.search(fold(clean(trainee[-1].text))) and _AGREED.match(client):
+        return True
+    return len(trainee) >= 2 and bool(_ASKED_ADVICE.search(client))
 
 
 def severity(label: str, history: Sequence[HistoryTurn]) -> tuple[float, list[str]]:
@@ -149,6 +168,15 @@ def build_lapse(label: str, evidence: str, history: Sequence[HistoryTurn]) -> La
     score, context = severity(label, history)
     return Lapse(evidence=evidence, reason=reason(label, score), severity=severity_band(score),
                  severity_score=score, context=context, alternative=alternative(label, last_client_text(history)))
+
+
+def build_possible(label: str, evidence: str, history: Sequence[HistoryTurn]) -> Lapse:
+    """The softer note for a lapse the engine is unsure of, or advice the client invited: mild, never a flag."""
+    score, context = severity(label, history)
+    invited = label == "advice" and invited_advice(history)
+    return Lapse(label=label, evidence=evidence, reason=INVITED_REASON if invited else POSSIBLE_REASONS[label], severity="mild",
+                 severity_score=min(score, 0.3), context=context,
+                 alternative=INVITED_ALTERNATIVE if invited else alternative(label, last_client_text(history)))
 
 
 _ACKNOWLEDGE = re.compile(

@@ -25,7 +25,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from feedback.rules import asks_about_risk as rule_asks
-from feedback.rules import fold
+from feedback.rules import TYPED_QUESTION, fold
 from feedback.text import clean, content_words, sentences
 from feedback.types import HistoryTurn
 
@@ -56,9 +56,6 @@ _CUE = re.compile(
     r"no reason to (?:live|go on|keep going)|life (?:isn't|is not|isnt) worth)")
 _INVITES = re.compile(r"\?|^(?:(?:and|so|okay|can i ask|i wonder|i'm wondering),?\s+)*(?:tell me|say more|help me understand|"
                       r"talk me through|i'm curious|i'd like to (?:hear|know|understand)|can you say|could you say)")
-_TYPED_QUESTION = re.compile(r"(?:^|[.!,;:]\s*|\b(?:but|and|so|ok|okay|just)\s+)(?:are|r|do|did|have|has|is|was|were|would|could|"
-                             r"can|will|should|wud|cud|any)\s+(?:you|u|ya|ye|yu|there|it|that|thoughts|ideas)\b")
-"""A question typed without its question mark ("soz if this is blunt but r u thinking of killing urself")."""
 _WONDERS = re.compile(r"\b(?:i(?:'m| am) wondering|i wonder|i want(?:ed)? to (?:ask|check|know)|i'd like to (?:ask|check|know)|"
                       r"i need to (?:ask|check)|can i ask|may i ask|let me ask|i'm asking|i'm curious|i'm checking)\b")
 _REFERS_BACK = re.compile(r"\b(?:when you said|you said|when you say|you say that|you mentioned|you just said|what did you mean|what do you mean|"
@@ -185,13 +182,13 @@ def _parts(text: str) -> list[str]:
 def invites(text: str) -> bool:
     """The turn asks or invites an answer: a question, or "I'm wondering whether...", "tell me..."."""
     text = fold(clean(text))
-    return bool(_INVITES.search(text) or _WONDERS.search(text) or _TYPED_QUESTION.search(text))
+    return bool(_INVITES.search(text) or _WONDERS.search(text) or TYPED_QUESTION.search(text))
 
 
 def _judge(side: str, text: str, context: str = "") -> RiskVerdict:
     parts = _parts(text)
-    if not parts[0]:
-        return RiskVerdict(flag=False, confidence=0.0)
+    if not parts[0] or (side == "trainee" and not any(invites(part) for part in parts)):
+        return RiskVerdict(flag=False, confidence=0.0)  # a turn that invites no answer never asks: no model pass
     model = load()
     if model is None:
         rule = rule_cue if side == "client" else rule_asks

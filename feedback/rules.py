@@ -19,7 +19,7 @@ _FOLD = [(re.compile(p), r) for p, r in [
     (r"\bwont\b", "won't"), (r"\bisnt\b", "isn't"), (r"\bwouldnt\b", "wouldn't"), (r"\bshouldnt\b", "shouldn't"),
     (r"\bim\b", "i'm"), (r"\bive\b", "i've"), (r"\bid\b", "i'd"), (r"\byoure\b", "you're"), (r"\byoull\b", "you'll"),
     (r"\byouve\b", "you've"), (r"\byoud\b", "you'd"), (r"\bthats\b", "that's"), (r"\bits\b", "it's"),
-    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\br\b", "are"), (r"\bpls\b", "please"), (r"\bgonna\b", "going to"),
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\b(?:urself|yrself)\b", "yourself"), (r"\br\b", "are"), (r"\bpls\b", "please"), (r"\bgonna\b", "going to"),
     (r"\bwanna\b", "want to"), (r"\bgotta\b", "have to"), (r"\bthx\b", "thanks"), (r"\bok\b", "okay"), (r"\blets (?=be |talk|see |think|look|explore|go |start|pick|stop|try)", "let's "), (r"\bit'd\b", "it would"), (r"\bthat'd\b", "that would"),
     (r"\bwhats\b", "what's"), (r"\bhows\b", "how's"), (r"\s+", " "),
 ]]
@@ -164,7 +164,14 @@ _TENTATIVE_Q = re.compile(r"^(?:(?:and|so|i wonder|i'm wondering),?\s+)*(?:is it
 _OPEN_STATEMENT = re.compile(
     r"^(?:(?:so|and|okay|well|i see|mm),?\s+)*(?:tell me|say more|talk me through|walk me through|help me understand|i(?:'m| am| was) (?:curious|wondering|just wondering) "
     r"(?:what|how|about|why|where)|i wonder (?:what|how|why|where)|i'd (?:like|love) to (?:hear|know|understand)|i want to (?:understand|hear more))")
+INVITES_TELLING = re.compile(r"^(?:(?:so|and|okay|ok|well|i see|mm|right),?\s+)*(?:tell me|say more|talk me through|walk me through|"
+                             r"take me through|help me understand|fill me in|paint me a picture)\b")
+"""An imperative that asks to be told ("Walk me through a normal workday."): it directs the talk, not the client's
+life, so it is an open question, never advice."""
 _WH_CLAUSE = re.compile(r"(?:^|, )(?:what|how(?! (?:old|long|many|much|often|far)\b)|why|where do you|where does)\b[^,]*\?$|^(?:where do you|where does (?:that|it|this))\b")
+TYPED_QUESTION = re.compile(r"(?:^|[.!,;:]\s*|\b(?:but|and|so|ok|okay|just)\s+)(?:are|r|do|did|have|has|is|was|were|would|could|"
+                             r"can|will|should|wud|cud|any)\s+(?:you|u|ya|ye|yu|there|it|that|thoughts|ideas)\b")
+"""A question typed without its question mark ("soz if this is blunt but r u thinking of killing urself")."""
 _RISK_Q = re.compile(
     r"\b(?:suicid\w*|kill(?:ing)? yourself|end(?:ing)? (?:your (?:own )?life|it all|things|your life|it)|take your (?:own )?life|"
     r"hurt(?:ing)? yourself|harm(?:ing)? yourself|self[- ]?harm\w*|cut(?:ting)? yourself|(?:not|don't|do not) (?:wanting|want) to (?:be here|live|be alive|wake up|go on|exist)|"
@@ -355,7 +362,7 @@ def asks_about_risk(text: str) -> bool:
     """True when the turn asks (not tells) about self-harm or suicide."""
     for sent in sentences(clean(text)):
         s = fold(sent)
-        if _RISK_Q.search(s) and _RISK_ASK.search(s):
+        if _RISK_Q.search(s) and (_RISK_ASK.search(s) or TYPED_QUESTION.search(s)):
             return True
     return False
 

@@ -47,6 +47,7 @@ class Lapse(BaseModel):
     severity_score: float = Field(ge=0.0, le=1.0, description="0 mild .. 1 severe; drives the client's state")
     context: list[str] = Field(default_factory=list, description="context that changed the severity, in words")
     alternative: str = Field(description="a more curious response built from the client's own words")
+    label: str = Field("", description="on a possible note: the lapse it may be (a flagged lapse's is the turn's label)")
 
 
 class TurnFeedback(BaseModel):
@@ -55,8 +56,12 @@ class TurnFeedback(BaseModel):
     label: Label
     confidence: float = Field(ge=0.0, le=1.0)
     family: Family
-    lapse: Lapse | None = None
+    lapse: Lapse | None = Field(None, description="a flagged lapse; family is 'lapse' exactly when this is set")
+    possible_lapse: Lapse | None = Field(None, description="a softer note: a lapse the engine is unsure of, or advice the "
+                                         "client invited; the label is the engine's best other reading")
     repair: bool = Field(default=False, description="this turn repairs an earlier lapse")
+    complex_reflection: bool | None = Field(default=None, description="for a reflection or summary: does it add meaning "
+                                            "(MITI's complex reflection)? None for other labels")
     asks_about_risk: bool = Field(default=False, description="this turn asks about self-harm or suicide")
     risk_confidence: float = Field(default=0.0, ge=0.0, le=1.0, description="the risk detector's confidence that it asks")
     risk_cue_missed: str = Field(default="", description="the client's cue this turn left unasked for the second turn running")

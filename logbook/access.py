@@ -210,7 +210,8 @@ class Access:
             return [{**r, "members": [m for m in json.loads(r["members"]) if m is not None]} for r in rows]
 
     def cohort_sessions(self, cohort_id: int | None = None) -> list[dict]:
-        """Per submitted session: trainee, persona, date, label counts and missed risk cues. Figures only, never text."""
+        """Per submitted session: trainee, persona, date, label counts, flagged lapses (a lapse label the engine only
+        noted as possible, or advice the client invited, is not one) and missed risk cues. Figures only, never text."""
         self.require("course_lead", doing="see cohort figures")
         member = "and s.user_id in (select user_id from cohort_members where cohort_id = :cohort)" if cohort_id else ""
         # One row per session, its label counts gathered by a correlated subquery that reads only the
@@ -222,13 +223,16 @@ class Access:
                               select t.label, count(*) as n from turns t
                               where t.session_id = s.id and t.speaker = 'trainee' group by t.label)),
                           (select count(*) from turns t where t.session_id = s.id and t.speaker = 'trainee'
-                              and json_extract(t.feedback_json, '$.risk_cue_missed') <> '')
+                              and json_extract(t.feedback_json, '$.risk_cue_missed') <> ''),
+                          (select count(*) from turns t where t.session_id = s.id and t.speaker = 'trainee'
+                              and t.label in ('advice', 'interpretation', 'reassurance')
+                              and json_extract(t.feedback_json, '$.lapse') is not null)
                    from sessions s join users u on u.id = s.user_id
                    where s.submitted_at is not null and u.deleted_at is null {member}
                    order by s.started_at, s.id""", {"cohort": cohort_id}).fetchall()
         return [{"session_id": r[0], "user_id": r[1], "trainee": r[2], "persona_id": r[3], "started_at": r[4],
                  "submitted_at": r[5], "counts": dict(json.loads(r[6])),
-                 "missed_risk_cues": r[7]}
+                 "missed_risk_cues": r[7], "flagged_lapses": r[8]}
                 for r in rows if r[6] != "[]"]  # as before: sessions without a trainee turn are left out
 
     def verdicts(self) -> list[dict]:

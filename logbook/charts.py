@@ -57,18 +57,19 @@ def timeline_figure(turns: list[dict]) -> go.Figure:
 MITI_BANDS = {  # score key -> (title, fair, good, axis maximum)
     "rq_ratio": ("Reflections per question (R:Q)", 1.0, 2.0, 3.0),
     "pct_open_questions": ("% open questions", 50.0, 70.0, 100.0),
+    "pct_complex_reflections": ("% complex reflections", 40.0, 50.0, 100.0),
 }
 
 
 def scores_figure(scores: dict) -> go.Figure:
-    """The session's R:Q and % open questions against the MITI fair and good thresholds."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[title for title, *_ in MITI_BANDS.values()])
+    """The session's R:Q, % open questions and % complex reflections against the MITI fair and good thresholds."""
+    fig = make_subplots(rows=1, cols=len(MITI_BANDS), subplot_titles=[title for title, *_ in MITI_BANDS.values()])
     for col, (key, (title, fair, good, top)) in enumerate(MITI_BANDS.items(), start=1):
         value = scores.get(key)
         shown = 0 if value is None else min(value, top)
         colour = "#8a8f98" if value is None else "#2f8f46" if value >= good else "#d9a400" if value >= fair else "#e07b1f"
         fig.add_bar(x=["this session"], y=[shown], marker_color=colour, row=1, col=col, showlegend=False,
-                    text=["no questions" if value is None else f"{value:g}"], textposition="outside",
+                    text=["none yet" if value is None else f"{value:g}"], textposition="outside",
                     hovertemplate=f"{title}: %{{text}}<extra></extra>")
         for level, name in ((fair, "fair"), (good, "good")):
             fig.add_hline(y=level, line_dash="dot", line_color="#555", annotation_text=name,

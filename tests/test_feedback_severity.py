@@ -1,4 +1,5 @@
-"""Context changes severity and wording, never the label (docs/stance.md, 'prematurity depends on context')."""
+"""Context changes severity and wording, never the label (docs/stance.md, 'prematurity depends on context'); advice
+the client asked for, or agreed to hear, is a softer note, not a flagged lapse (MI's advising with permission)."""
 from feedback import HistoryTurn, analyse_turn
 
 ADVICE = "Maybe ring your sister and clear the air."
@@ -27,12 +28,19 @@ def test_first_turn_advice_is_severe_and_says_why():
     assert any("early" in x for x in fb.lapse.context)
 
 
-def test_client_asked_for_advice_is_milder():
+def test_client_asked_for_advice_is_a_softer_note_not_a_flag():
     first = analyse_turn(ADVICE, session())
-    asked = analyse_turn(ADVICE, session(("What was the falling out about?", "Honestly I just don't know what to do. What would you do?")))
+    asked = analyse_turn(ADVICE, session(("What was the falling out about?", "Money, mostly. Mum's will."),
+                                         ("That's a lot to fall out over.", "Honestly I just don't know what to do. What would you do?")))
+    asked_at_once = analyse_turn(ADVICE, session(("What was the falling out about?", "I don't know what to do. What would you do?")))
+    assert asked_at_once.lapse is not None  # asked before any listening, it is still a (milder) lapse
+    assert "the client asked for advice" in asked_at_once.lapse.context
     assert asked.label == first.label == "advice"
-    assert asked.lapse.severity_score < first.lapse.severity_score
-    assert "the client asked for advice" in asked.lapse.context
+    assert first.lapse is not None and first.family == "lapse"
+    assert asked.lapse is None and asked.family == "neutral"
+    note = asked.possible_lapse
+    assert note.label == "advice" and note.severity == "mild" and note.severity_score < first.lapse.severity_score
+    assert "the client asked for advice" in note.context and "not a lapse" in note.reason
 
 
 def test_permission_then_agreement_is_milder():
@@ -42,8 +50,9 @@ def test_permission_then_agreement_is_milder():
                       ("That sounds painful.", "Yeah."))
     fb, base = analyse_turn(ADVICE, hist), analyse_turn(ADVICE, no_perm)
     assert fb.label == base.label == "advice"
-    assert "you asked permission first and the client agreed" in fb.lapse.context
-    assert fb.lapse.severity_score < base.lapse.severity_score
+    assert fb.lapse is None and base.lapse is not None
+    assert "you asked permission first and the client agreed" in fb.possible_lapse.context
+    assert fb.possible_lapse.severity_score < base.lapse.severity_score
 
 
 def test_permission_refused_does_not_soften():
@@ -77,7 +86,7 @@ def test_lapse_straight_after_a_lapse_is_worse():
 
 def test_reason_wording_changes_with_severity():
     mild = analyse_turn(ADVICE, session(*[("What was that like?", "Hard."), ("You're worn out.", "Yes."), ("Say more?", "Well."),
-                                          ("Would it help if I shared an idea?", "Yes please, what should I do?")]))
+                                          ("How have you been coping with it?", "Badly. I miss her.")]))
     severe = analyse_turn(ADVICE, session())
     assert mild.lapse.severity == "mild" and severe.lapse.severity == "severe"
     assert mild.lapse.reason != severe.lapse.reason

@@ -118,11 +118,15 @@ if session_id is not None:
         scores = service.scores(session_id)
         st.plotly_chart(timeline_figure(view.turns), key="timeline")
         st.plotly_chart(scores_figure(scores.model_dump()), key="scores")
-        a, b, c, d = st.columns(4)
+        a, b, cr, c, d = st.columns(5)
         a.metric("R:Q", "n/a" if scores.rq_ratio is None else f"{scores.rq_ratio:g}", scores.rq_band, delta_color="off", delta_arrow="off")
         b.metric("Open questions", "n/a" if scores.pct_open_questions is None else f"{scores.pct_open_questions:.0f}%",
                  scores.open_band, delta_color="off", delta_arrow="off")
-        c.metric("Lapses", scores.lapses, f"{scores.lapse_rate:.0%} of turns", delta_color="off", delta_arrow="off")
+        cr.metric("Complex reflections", "n/a" if scores.pct_complex_reflections is None else
+                  f"{scores.pct_complex_reflections:.0f}%", scores.complex_band, delta_color="off", delta_arrow="off",
+                  help="Reflections that add meaning (a feeling, a value, both sides), of all reflections. MITI 4.2: fair 40%, good 50%.")
+        c.metric("Lapses", scores.lapses, f"{scores.lapse_rate:.0%} of turns" + (
+            f" · {scores.possible_lapses} possible" if scores.possible_lapses else ""), delta_color="off", delta_arrow="off")
         d.metric("Repaired", scores.lapses_repaired, f"{scores.exploring_before_first_lapse} exploring before the first",
                  delta_color="off", delta_arrow="off")
         if scores.risk_asked_turns:

@@ -89,6 +89,10 @@ def feedback_note(verdict: dict, *, brief: bool = False) -> None:
             + f"**More curious:** {plain(lapse['alternative'])}",
             icon=":material/flag:",
         )
+    elif (possible := verdict.get("possible_lapse")) and not brief:
+        st.info(f"**Possibly {LABEL_NAMES.get(possible.get('label'), 'a lapse').lower()}:** “{plain(possible['evidence'])}”  \n"
+                f"{plain(possible['reason'])}  \n**More curious:** {plain(possible['alternative'])}",
+                icon=":material/help:")
 
 
 def openness_gauge(state: dict | None) -> None:
