@@ -22,7 +22,7 @@ from feedback.types import LABELS
 
 ARTEFACT = Path(__file__).parent / "model" / "stance.npz"
 # 3.0: a fine-tuned encoder replaces 2.0's linear model over n-grams and frozen embeddings. Sessions record the version.
-ENGINE_VERSION = "stance-3.0+" + (hashlib.sha1(ARTEFACT.read_bytes()).hexdigest()[:10] if ARTEFACT.exists() else "rules")
+ENGINE_VERSION = "stance-3.1+" + (hashlib.sha1(ARTEFACT.read_bytes()).hexdigest()[:10] if ARTEFACT.exists() else "rules")
 _ASKS = re.compile(r"\b(?:what (?:should|can|do) i do|any (?:advice|ideas|suggestions|tips)|how do i|should i|what would you do)\b")
 CUE_NAMES = ([f"turn={lab}" for lab in LABELS] + [f"any={lab}" for lab in LABELS] + [f"last={lab}" for lab in LABELS]
              + ["none", "ends_q", "any_q", "n_sent", "tentative", "client_asks", "overlap", "cause_given", "length", "starts_you"])
