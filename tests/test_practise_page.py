@@ -162,3 +162,18 @@ def test_the_page_says_so_while_the_models_load_on_first_start(app, monkeypatch)
     assert practice().warmed.wait(timeout=60)
     app.run()
     assert "loading the client model" not in texts(app.info)
+
+
+def test_an_unsure_lapse_shows_as_a_softer_possible_note_not_a_lapse(app, monkeypatch):
+    from feedback import engine
+    from feedback.types import LABELS
+
+    unsure = {lab: 0.0 for lab in LABELS} | {"advice": 0.6, "reflection": 0.4}
+    monkeypatch.setattr(engine, "model_probs", lambda pairs, stance=None: [(unsure, [])] * len(pairs))
+    at = start(app)
+    at.chat_input[0].set_value("The overtime again.").run()
+    assert not at.exception
+    assert "Possibly advice" in texts(at.info) and "More curious" in texts(at.info)
+    assert "lapse:" not in texts(at.warning).lower()
+    turns = Logbook().turns(int(at.query_params["session"]))
+    assert turns[1]["feedback"]["possible_lapse"]["label"] == "advice" and turns[1]["feedback"]["lapse"] is None
