@@ -14,12 +14,12 @@ LAPSE_MIN_PROB = 0.5  # a lapse no rule supports needs a majority from the model
 RULE_TIE = 0.5  # a rule's label stands when the model gives it this share of its top probability (0.9 scored 0.004
 #   higher on the held-out split but lost the hard case "a cause the client gave stays a reflection")
 SENTENCE_LAPSE_PROB = 0.98  # one sentence this sure of a lapse makes the turn a lapse (stance.md: a lapse anywhere counts).
-#   Engine 3.1: 0.8 had the held-out split at macro-F1 0.922 and 3.8% -> 5.6% flags in skilled sessions; 0.98 gives 0.927
+#   Engine 3.1, held-out split: 0.8 gave macro-F1 0.922, 0.98 gives 0.927 (skilled sessions' median flag rate 5.6% -> 3.8%)
 MAX_SENTENCES = 12  # sentences scored one by one; a longer turn is a pasted essay, judged whole
 LAPSE_FLAG_CONFIDENCE = 0.9
 """A lapse the engine is less sure of than this (its probability that the turn is any lapse) is shown as a softer
-"possible" note, not flagged: a flag is what a trainee reads as criticism. Chosen on the held-out corpus split for flag precision of at least 0.90 (feedback/README.md,
-reliability table: `python -m feedback evaluate --calibration`)."""
+"possible" note, not flagged: a flag is what a trainee reads as criticism. Chosen on the held-out corpus split for
+flag precision of at least 0.90 in every confidence band above it (`python -m feedback evaluate --calibration`)."""
 QUESTIONS = ("open_question", "closed_question")
 Probs = dict[str, float]
 TurnProbs = tuple[Probs, list[tuple[str, Probs]]]  # the whole turn's, and (sentence, probs) for each sentence
@@ -52,7 +52,8 @@ class Decision(NamedTuple):
 
 def decide(client_text: str, trainee_text: str, stance: model.StanceModel | None = None,
            probs: TurnProbs | None = None) -> Decision:
-    """Label, confidence and evidence sentence for one turn (`settle` then softens an unsure lapse).
+    """Label, confidence and evidence sentence for one turn; a lapse below LAPSE_FLAG_CONFIDENCE comes back as its best
+    other reading with the lapse in `possible`.
 
     The model decides; a rule's label stands when the model gives it RULE_TIE of its top probability (letting
     strong rules overrule the model outright lost F1 on the held-out corpus), and a sentence the model is sure is
